@@ -1,0 +1,2 @@
+/** The TrafficCop Kubernetes operator: reconciles {@code TrafficCop} resources into proxy fleets. */
+package io.trafficcop.operator;
