@@ -1,0 +1,24 @@
+package io.trafficcop.proxy.config.dynamic;
+
+import io.trafficcop.proxy.config.NotImplemented;
+import java.util.List;
+
+/**
+ * Traefik's {@code http.middlewares.<name>.compress} ({@code dynamic.Compress}).
+ */
+@NotImplemented("middleware not implemented yet")
+public record Compress(
+        List<String> excludedContentTypes,
+        List<String> includedContentTypes,
+        Integer minResponseBodyBytes,
+        List<String> encodings,
+        String defaultEncoding) {
+
+    public static final Integer DEFAULT_MIN_RESPONSE_BODY_BYTES = 1024;
+    public static final List<String> DEFAULT_ENCODINGS = List.of("gzip", "br", "zstd");
+
+    public Compress {
+        minResponseBodyBytes = minResponseBodyBytes != null ? minResponseBodyBytes : DEFAULT_MIN_RESPONSE_BODY_BYTES;
+        encodings = encodings != null ? encodings : DEFAULT_ENCODINGS;
+    }
+}

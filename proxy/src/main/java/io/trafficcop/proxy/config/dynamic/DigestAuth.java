@@ -1,0 +1,26 @@
+package io.trafficcop.proxy.config.dynamic;
+
+import io.trafficcop.proxy.config.NotImplemented;
+import java.util.List;
+
+/**
+ * Traefik's {@code http.middlewares.<name>.digestAuth} ({@code dynamic.DigestAuth}).
+ *
+ * <ul>
+ *   <li>{@code users}: {@code name:realm:hashed-password}</li>
+ * </ul>
+ */
+@NotImplemented("middleware not implemented yet")
+public record DigestAuth(
+        List<String> users,
+        String usersFile,
+        Boolean removeHeader,
+        String realm,
+        String headerField) {
+
+    public static final String DEFAULT_REALM = "traefik";
+
+    public DigestAuth {
+        realm = realm != null ? realm : DEFAULT_REALM;
+    }
+}

@@ -1,0 +1,13 @@
+package io.trafficcop.proxy.config.dynamic;
+
+import io.trafficcop.proxy.config.NotImplemented;
+import java.util.List;
+
+/**
+ * Traefik's {@code http.services.<name>.highestRandomWeight} ({@code dynamic.HighestRandomWeight}).
+ */
+@NotImplemented("highestRandomWeight services not implemented yet")
+public record HighestRandomWeight(
+        List<HrwService> services,
+        ServiceHealthCheck healthCheck) {
+}

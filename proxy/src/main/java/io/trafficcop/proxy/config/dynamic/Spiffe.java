@@ -1,0 +1,13 @@
+package io.trafficcop.proxy.config.dynamic;
+
+import io.trafficcop.proxy.config.NotImplemented;
+import java.util.List;
+
+/**
+ * Traefik's {@code http.serversTransports.<name>.spiffe} ({@code dynamic.Spiffe}).
+ */
+@NotImplemented("SPIFFE not implemented yet")
+public record Spiffe(
+        List<String> ids,
+        String trustDomain) {
+}

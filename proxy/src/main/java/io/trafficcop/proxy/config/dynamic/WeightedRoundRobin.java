@@ -1,0 +1,14 @@
+package io.trafficcop.proxy.config.dynamic;
+
+import io.trafficcop.proxy.config.NotImplemented;
+import java.util.List;
+
+/**
+ * Traefik's {@code http.services.<name>.weighted} ({@code dynamic.WeightedRoundRobin}).
+ */
+@NotImplemented("weighted services not implemented yet")
+public record WeightedRoundRobin(
+        List<WrrService> services,
+        Sticky sticky,
+        ServiceHealthCheck healthCheck) {
+}
