@@ -9,6 +9,7 @@ import java.util.List;
  *
  * <ul>
  *   <li>{@code timeout}: 0 or null means no overall limit</li>
+ *   <li>{@code initialInterval}: 0 retries immediately, otherwise the first exponential back-off wait</li>
  * </ul>
  */
 @NotImplemented("middleware not implemented yet")
@@ -21,7 +22,7 @@ public record Retry(
         Boolean disableRetryOnNetworkError,
         Boolean retryNonIdempotentMethod) {
 
-    public static final GoDuration DEFAULT_INITIAL_INTERVAL = GoDuration.ofMillis(100);
+    public static final GoDuration DEFAULT_INITIAL_INTERVAL = GoDuration.ZERO;
     public static final Long DEFAULT_MAX_REQUEST_BODY_BYTES = 2L * 1024 * 1024;
 
     public Retry {

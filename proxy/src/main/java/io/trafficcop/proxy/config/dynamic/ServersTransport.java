@@ -8,7 +8,7 @@ import java.util.List;
  *
  * <ul>
  *   <li>{@code rootCAs}: paths or PEM contents</li>
- *   <li>{@code maxIdleConnsPerHost}: 0 means the default (200), negative disables connection reuse</li>
+ *   <li>{@code maxIdleConnsPerHost}: null or 0 means Go's {@code http.DefaultMaxIdleConnsPerHost} (2), negative disables connection reuse; the 200 of Traefik's default transport comes from the static {@code serversTransport}, not from here</li>
  * </ul>
  */
 public record ServersTransport(
@@ -26,7 +26,7 @@ public record ServersTransport(
         @NotImplemented("upstream TLS not implemented yet") List<San> peerCertSANs,
         @NotImplemented("SPIFFE not implemented yet") Spiffe spiffe) {
 
-    public static final Integer DEFAULT_MAX_IDLE_CONNS_PER_HOST = 200;
+    public static final Integer DEFAULT_MAX_IDLE_CONNS_PER_HOST = 2;
     public static final ForwardingTimeouts DEFAULT_FORWARDING_TIMEOUTS = new ForwardingTimeouts(null, null, null, null, null);
 
     public ServersTransport {
