@@ -1,6 +1,8 @@
 package io.trafficcop.proxy.config.dynamic;
 
 import io.trafficcop.proxy.config.NotImplemented;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -22,5 +24,7 @@ public record BasicAuth(
 
     public BasicAuth {
         realm = realm != null ? realm : DEFAULT_REALM;
+        // unmodifiable copies (nulls allowed, order kept): a bound configuration is never mutated
+        users = users == null ? null : Collections.unmodifiableList(new ArrayList<>(users));
     }
 }

@@ -1,6 +1,8 @@
 package io.trafficcop.proxy.config.dynamic;
 
 import io.trafficcop.proxy.config.NotImplemented;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -17,4 +19,9 @@ public record CertAndStores(
         String certFile,
         String keyFile,
         List<String> stores) {
+
+    public CertAndStores {
+        // unmodifiable copies (nulls allowed, order kept): a bound configuration is never mutated
+        stores = stores == null ? null : Collections.unmodifiableList(new ArrayList<>(stores));
+    }
 }

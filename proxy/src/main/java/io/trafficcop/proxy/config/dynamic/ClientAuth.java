@@ -1,6 +1,8 @@
 package io.trafficcop.proxy.config.dynamic;
 
 import io.trafficcop.proxy.config.NotImplemented;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -20,5 +22,7 @@ public record ClientAuth(
 
     public ClientAuth {
         clientAuthType = clientAuthType != null ? clientAuthType : DEFAULT_CLIENT_AUTH_TYPE;
+        // unmodifiable copies (nulls allowed, order kept): a bound configuration is never mutated
+        caFiles = caFiles == null ? null : Collections.unmodifiableList(new ArrayList<>(caFiles));
     }
 }

@@ -1,6 +1,8 @@
 package io.trafficcop.proxy.config.dynamic;
 
 import io.trafficcop.proxy.config.NotImplemented;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -20,5 +22,9 @@ public record Compress(
     public Compress {
         minResponseBodyBytes = minResponseBodyBytes != null ? minResponseBodyBytes : DEFAULT_MIN_RESPONSE_BODY_BYTES;
         encodings = encodings != null ? encodings : DEFAULT_ENCODINGS;
+        // unmodifiable copies (nulls allowed, order kept): a bound configuration is never mutated
+        excludedContentTypes = excludedContentTypes == null ? null : Collections.unmodifiableList(new ArrayList<>(excludedContentTypes));
+        includedContentTypes = includedContentTypes == null ? null : Collections.unmodifiableList(new ArrayList<>(includedContentTypes));
+        encodings = encodings == null ? null : Collections.unmodifiableList(new ArrayList<>(encodings));
     }
 }

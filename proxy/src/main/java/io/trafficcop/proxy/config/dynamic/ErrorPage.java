@@ -1,6 +1,9 @@
 package io.trafficcop.proxy.config.dynamic;
 
 import io.trafficcop.proxy.config.NotImplemented;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,4 +22,11 @@ public record ErrorPage(
         String service,
         String query,
         List<String> errorRequestHeaders) {
+
+    public ErrorPage {
+        // unmodifiable copies (nulls allowed, order kept): a bound configuration is never mutated
+        status = status == null ? null : Collections.unmodifiableList(new ArrayList<>(status));
+        statusRewrites = statusRewrites == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(statusRewrites));
+        errorRequestHeaders = errorRequestHeaders == null ? null : Collections.unmodifiableList(new ArrayList<>(errorRequestHeaders));
+    }
 }

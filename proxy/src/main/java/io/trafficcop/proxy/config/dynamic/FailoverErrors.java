@@ -1,6 +1,8 @@
 package io.trafficcop.proxy.config.dynamic;
 
 import io.trafficcop.proxy.config.NotImplemented;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -20,5 +22,7 @@ public record FailoverErrors(
 
     public FailoverErrors {
         maxRequestBodyBytes = maxRequestBodyBytes != null ? maxRequestBodyBytes : DEFAULT_MAX_REQUEST_BODY_BYTES;
+        // unmodifiable copies (nulls allowed, order kept): a bound configuration is never mutated
+        status = status == null ? null : Collections.unmodifiableList(new ArrayList<>(status));
     }
 }

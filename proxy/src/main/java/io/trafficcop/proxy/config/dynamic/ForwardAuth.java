@@ -1,6 +1,8 @@
 package io.trafficcop.proxy.config.dynamic;
 
 import io.trafficcop.proxy.config.NotImplemented;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -32,5 +34,9 @@ public record ForwardAuth(
 
     public ForwardAuth {
         maxBodySize = maxBodySize != null ? maxBodySize : DEFAULT_MAX_BODY_SIZE;
+        // unmodifiable copies (nulls allowed, order kept): a bound configuration is never mutated
+        authResponseHeaders = authResponseHeaders == null ? null : Collections.unmodifiableList(new ArrayList<>(authResponseHeaders));
+        authRequestHeaders = authRequestHeaders == null ? null : Collections.unmodifiableList(new ArrayList<>(authRequestHeaders));
+        addAuthCookiesToResponse = addAuthCookiesToResponse == null ? null : Collections.unmodifiableList(new ArrayList<>(addAuthCookiesToResponse));
     }
 }

@@ -1,6 +1,9 @@
 package io.trafficcop.proxy.config.dynamic;
 
 import io.trafficcop.proxy.config.NotImplemented;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -52,4 +55,18 @@ public record Headers(
         Boolean sslTemporaryRedirect,
         String sslHost,
         Boolean sslForceHost) {
+
+    public Headers {
+        // unmodifiable copies (nulls allowed, order kept): a bound configuration is never mutated
+        customRequestHeaders = customRequestHeaders == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(customRequestHeaders));
+        customResponseHeaders = customResponseHeaders == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(customResponseHeaders));
+        accessControlAllowHeaders = accessControlAllowHeaders == null ? null : Collections.unmodifiableList(new ArrayList<>(accessControlAllowHeaders));
+        accessControlAllowMethods = accessControlAllowMethods == null ? null : Collections.unmodifiableList(new ArrayList<>(accessControlAllowMethods));
+        accessControlAllowOriginList = accessControlAllowOriginList == null ? null : Collections.unmodifiableList(new ArrayList<>(accessControlAllowOriginList));
+        accessControlAllowOriginListRegex = accessControlAllowOriginListRegex == null ? null : Collections.unmodifiableList(new ArrayList<>(accessControlAllowOriginListRegex));
+        accessControlExposeHeaders = accessControlExposeHeaders == null ? null : Collections.unmodifiableList(new ArrayList<>(accessControlExposeHeaders));
+        allowedHosts = allowedHosts == null ? null : Collections.unmodifiableList(new ArrayList<>(allowedHosts));
+        hostsProxyHeaders = hostsProxyHeaders == null ? null : Collections.unmodifiableList(new ArrayList<>(hostsProxyHeaders));
+        sslProxyHeaders = sslProxyHeaders == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(sslProxyHeaders));
+    }
 }

@@ -2,6 +2,8 @@ package io.trafficcop.proxy.config.dynamic;
 
 import io.trafficcop.proxy.config.GoDuration;
 import io.trafficcop.proxy.config.NotImplemented;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -41,5 +43,7 @@ public record HealthCheck(
         timeout = timeout != null ? timeout : DEFAULT_TIMEOUT;
         followRedirects = followRedirects != null ? followRedirects : DEFAULT_FOLLOW_REDIRECTS;
         unhealthyInterval = unhealthyInterval != null ? unhealthyInterval : interval;
+        // unmodifiable copies (nulls allowed, order kept): a bound configuration is never mutated
+        headers = headers == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(headers));
     }
 }

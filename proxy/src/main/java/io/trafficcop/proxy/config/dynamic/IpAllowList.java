@@ -1,6 +1,8 @@
 package io.trafficcop.proxy.config.dynamic;
 
 import io.trafficcop.proxy.config.NotImplemented;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -20,5 +22,7 @@ public record IpAllowList(
 
     public IpAllowList {
         rejectStatusCode = rejectStatusCode != null ? rejectStatusCode : DEFAULT_REJECT_STATUS_CODE;
+        // unmodifiable copies (nulls allowed, order kept): a bound configuration is never mutated
+        sourceRange = sourceRange == null ? null : Collections.unmodifiableList(new ArrayList<>(sourceRange));
     }
 }

@@ -1,6 +1,8 @@
 package io.trafficcop.proxy.config.dynamic;
 
 import io.trafficcop.proxy.config.NotImplemented;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -15,4 +17,9 @@ public record IpStrategy(
         Integer depth,
         List<String> excludedIPs,
         Integer ipv6Subnet) {
+
+    public IpStrategy {
+        // unmodifiable copies (nulls allowed, order kept): a bound configuration is never mutated
+        excludedIPs = excludedIPs == null ? null : Collections.unmodifiableList(new ArrayList<>(excludedIPs));
+    }
 }

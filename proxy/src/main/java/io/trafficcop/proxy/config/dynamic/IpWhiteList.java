@@ -1,6 +1,8 @@
 package io.trafficcop.proxy.config.dynamic;
 
 import io.trafficcop.proxy.config.NotImplemented;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -12,4 +14,9 @@ import java.util.List;
 public record IpWhiteList(
         List<String> sourceRange,
         IpStrategy ipStrategy) {
+
+    public IpWhiteList {
+        // unmodifiable copies (nulls allowed, order kept): a bound configuration is never mutated
+        sourceRange = sourceRange == null ? null : Collections.unmodifiableList(new ArrayList<>(sourceRange));
+    }
 }

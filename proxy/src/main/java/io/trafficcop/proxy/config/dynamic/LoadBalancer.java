@@ -1,6 +1,8 @@
 package io.trafficcop.proxy.config.dynamic;
 
 import io.trafficcop.proxy.config.NotImplemented;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -29,5 +31,7 @@ public record LoadBalancer(
         strategy = strategy != null ? strategy : DEFAULT_STRATEGY;
         passHostHeader = passHostHeader != null ? passHostHeader : DEFAULT_PASS_HOST_HEADER;
         responseForwarding = responseForwarding != null ? responseForwarding : DEFAULT_RESPONSE_FORWARDING;
+        // unmodifiable copies (nulls allowed, order kept): a bound configuration is never mutated
+        servers = servers == null ? null : Collections.unmodifiableList(new ArrayList<>(servers));
     }
 }

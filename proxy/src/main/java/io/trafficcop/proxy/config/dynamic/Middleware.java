@@ -1,6 +1,8 @@
 package io.trafficcop.proxy.config.dynamic;
 
 import io.trafficcop.proxy.config.NotImplemented;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -39,4 +41,9 @@ public record Middleware(
         @NotImplemented("middleware not implemented yet") ContentType contentType,
         @NotImplemented("middleware not implemented yet") GrpcWeb grpcWeb,
         @NotImplemented("plugins not implemented yet") Map<String, Map<String, Object>> plugin) {
+
+    public Middleware {
+        // unmodifiable copies (nulls allowed, order kept): a bound configuration is never mutated
+        plugin = plugin == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(plugin));
+    }
 }

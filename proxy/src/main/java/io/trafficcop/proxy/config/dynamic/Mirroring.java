@@ -1,6 +1,8 @@
 package io.trafficcop.proxy.config.dynamic;
 
 import io.trafficcop.proxy.config.NotImplemented;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -24,5 +26,7 @@ public record Mirroring(
     public Mirroring {
         mirrorBody = mirrorBody != null ? mirrorBody : DEFAULT_MIRROR_BODY;
         maxBodySize = maxBodySize != null ? maxBodySize : DEFAULT_MAX_BODY_SIZE;
+        // unmodifiable copies (nulls allowed, order kept): a bound configuration is never mutated
+        mirrors = mirrors == null ? null : Collections.unmodifiableList(new ArrayList<>(mirrors));
     }
 }

@@ -1,6 +1,8 @@
 package io.trafficcop.proxy.config.dynamic;
 
 import io.trafficcop.proxy.config.NotImplemented;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -16,5 +18,7 @@ public record Model(
 
     public Model {
         observability = observability != null ? observability : DEFAULT_OBSERVABILITY;
+        // unmodifiable copies (nulls allowed, order kept): a bound configuration is never mutated
+        middlewares = middlewares == null ? null : Collections.unmodifiableList(new ArrayList<>(middlewares));
     }
 }

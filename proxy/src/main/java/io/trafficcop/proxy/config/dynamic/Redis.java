@@ -2,6 +2,8 @@ package io.trafficcop.proxy.config.dynamic;
 
 import io.trafficcop.proxy.config.GoDuration;
 import io.trafficcop.proxy.config.NotImplemented;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -31,5 +33,7 @@ public record Redis(
         readTimeout = readTimeout != null ? readTimeout : DEFAULT_READ_TIMEOUT;
         writeTimeout = writeTimeout != null ? writeTimeout : DEFAULT_WRITE_TIMEOUT;
         dialTimeout = dialTimeout != null ? dialTimeout : DEFAULT_DIAL_TIMEOUT;
+        // unmodifiable copies (nulls allowed, order kept): a bound configuration is never mutated
+        endpoints = endpoints == null ? null : Collections.unmodifiableList(new ArrayList<>(endpoints));
     }
 }

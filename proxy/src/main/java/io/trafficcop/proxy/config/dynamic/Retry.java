@@ -2,6 +2,8 @@ package io.trafficcop.proxy.config.dynamic;
 
 import io.trafficcop.proxy.config.GoDuration;
 import io.trafficcop.proxy.config.NotImplemented;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -28,5 +30,7 @@ public record Retry(
     public Retry {
         initialInterval = initialInterval != null ? initialInterval : DEFAULT_INITIAL_INTERVAL;
         maxRequestBodyBytes = maxRequestBodyBytes != null ? maxRequestBodyBytes : DEFAULT_MAX_REQUEST_BODY_BYTES;
+        // unmodifiable copies (nulls allowed, order kept): a bound configuration is never mutated
+        status = status == null ? null : Collections.unmodifiableList(new ArrayList<>(status));
     }
 }

@@ -1,6 +1,8 @@
 package io.trafficcop.proxy.config.dynamic;
 
 import io.trafficcop.proxy.config.NotImplemented;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -23,4 +25,11 @@ public record Router(
         @NotImplemented("router TLS not implemented yet") RouterTlsConfig tls,
         @NotImplemented("per-router observability not implemented yet") RouterObservabilityConfig observability,
         @NotImplemented("parent routers (multi-layer routing) not implemented yet") List<String> parentRefs) {
+
+    public Router {
+        // unmodifiable copies (nulls allowed, order kept): a bound configuration is never mutated
+        entryPoints = entryPoints == null ? null : Collections.unmodifiableList(new ArrayList<>(entryPoints));
+        middlewares = middlewares == null ? null : Collections.unmodifiableList(new ArrayList<>(middlewares));
+        parentRefs = parentRefs == null ? null : Collections.unmodifiableList(new ArrayList<>(parentRefs));
+    }
 }

@@ -2,6 +2,8 @@ package io.trafficcop.proxy.config.dynamic;
 
 import io.trafficcop.proxy.config.NotImplemented;
 import io.trafficcop.proxy.config.types.Domain;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -18,5 +20,7 @@ public record RouterTcpTlsConfig(
 
     public RouterTcpTlsConfig {
         passthrough = passthrough != null ? passthrough : DEFAULT_PASSTHROUGH;
+        // unmodifiable copies (nulls allowed, order kept): a bound configuration is never mutated
+        domains = domains == null ? null : Collections.unmodifiableList(new ArrayList<>(domains));
     }
 }

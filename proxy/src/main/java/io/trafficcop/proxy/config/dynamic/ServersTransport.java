@@ -1,6 +1,8 @@
 package io.trafficcop.proxy.config.dynamic;
 
 import io.trafficcop.proxy.config.NotImplemented;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -32,5 +34,10 @@ public record ServersTransport(
     public ServersTransport {
         maxIdleConnsPerHost = maxIdleConnsPerHost != null ? maxIdleConnsPerHost : DEFAULT_MAX_IDLE_CONNS_PER_HOST;
         forwardingTimeouts = forwardingTimeouts != null ? forwardingTimeouts : DEFAULT_FORWARDING_TIMEOUTS;
+        // unmodifiable copies (nulls allowed, order kept): a bound configuration is never mutated
+        rootCAs = rootCAs == null ? null : Collections.unmodifiableList(new ArrayList<>(rootCAs));
+        certificates = certificates == null ? null : Collections.unmodifiableList(new ArrayList<>(certificates));
+        cipherSuites = cipherSuites == null ? null : Collections.unmodifiableList(new ArrayList<>(cipherSuites));
+        peerCertSANs = peerCertSANs == null ? null : Collections.unmodifiableList(new ArrayList<>(peerCertSANs));
     }
 }

@@ -1,6 +1,8 @@
 package io.trafficcop.proxy.config.dynamic;
 
 import io.trafficcop.proxy.config.NotImplemented;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -15,4 +17,9 @@ public record Service(
         @NotImplemented("failover services not implemented yet") Failover failover,
         @NotImplemented("highestRandomWeight services not implemented yet") HighestRandomWeight highestRandomWeight,
         @NotImplemented("service-level middlewares not implemented yet") List<String> middlewares) {
+
+    public Service {
+        // unmodifiable copies (nulls allowed, order kept): a bound configuration is never mutated
+        middlewares = middlewares == null ? null : Collections.unmodifiableList(new ArrayList<>(middlewares));
+    }
 }

@@ -1,6 +1,8 @@
 package io.trafficcop.proxy.config.dynamic;
 
 import io.trafficcop.proxy.config.NotImplemented;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -14,4 +16,9 @@ import java.util.List;
 public record StripPrefix(
         List<String> prefixes,
         Boolean forceSlash) {
+
+    public StripPrefix {
+        // unmodifiable copies (nulls allowed, order kept): a bound configuration is never mutated
+        prefixes = prefixes == null ? null : Collections.unmodifiableList(new ArrayList<>(prefixes));
+    }
 }

@@ -1,6 +1,8 @@
 package io.trafficcop.proxy.config.dynamic;
 
 import io.trafficcop.proxy.config.NotImplemented;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -18,4 +20,9 @@ public record TcpLoadBalancer(
         ProxyProtocol proxyProtocol,
         Integer terminationDelay,
         TcpHealthCheck healthCheck) {
+
+    public TcpLoadBalancer {
+        // unmodifiable copies (nulls allowed, order kept): a bound configuration is never mutated
+        servers = servers == null ? null : Collections.unmodifiableList(new ArrayList<>(servers));
+    }
 }

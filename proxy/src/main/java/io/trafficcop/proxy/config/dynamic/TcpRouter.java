@@ -1,6 +1,8 @@
 package io.trafficcop.proxy.config.dynamic;
 
 import io.trafficcop.proxy.config.NotImplemented;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -15,4 +17,10 @@ public record TcpRouter(
         String ruleSyntax,
         Integer priority,
         RouterTcpTlsConfig tls) {
+
+    public TcpRouter {
+        // unmodifiable copies (nulls allowed, order kept): a bound configuration is never mutated
+        entryPoints = entryPoints == null ? null : Collections.unmodifiableList(new ArrayList<>(entryPoints));
+        middlewares = middlewares == null ? null : Collections.unmodifiableList(new ArrayList<>(middlewares));
+    }
 }

@@ -1,6 +1,8 @@
 package io.trafficcop.proxy.config.dynamic;
 
 import io.trafficcop.proxy.config.NotImplemented;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -15,4 +17,11 @@ public record TlsClientConfig(
         String peerCertURI,
         List<San> peerCertSANs,
         Spiffe spiffe) {
+
+    public TlsClientConfig {
+        // unmodifiable copies (nulls allowed, order kept): a bound configuration is never mutated
+        rootCAs = rootCAs == null ? null : Collections.unmodifiableList(new ArrayList<>(rootCAs));
+        certificates = certificates == null ? null : Collections.unmodifiableList(new ArrayList<>(certificates));
+        peerCertSANs = peerCertSANs == null ? null : Collections.unmodifiableList(new ArrayList<>(peerCertSANs));
+    }
 }

@@ -1,6 +1,8 @@
 package io.trafficcop.proxy.config.dynamic;
 
 import io.trafficcop.proxy.config.NotImplemented;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -34,5 +36,9 @@ public record TlsOptions(
         sniStrict = sniStrict != null ? sniStrict : DEFAULT_SNI_STRICT;
         alpnProtocols = alpnProtocols != null ? alpnProtocols : DEFAULT_ALPN_PROTOCOLS;
         disableSessionTickets = disableSessionTickets != null ? disableSessionTickets : DEFAULT_DISABLE_SESSION_TICKETS;
+        // unmodifiable copies (nulls allowed, order kept): a bound configuration is never mutated
+        cipherSuites = cipherSuites == null ? null : Collections.unmodifiableList(new ArrayList<>(cipherSuites));
+        curvePreferences = curvePreferences == null ? null : Collections.unmodifiableList(new ArrayList<>(curvePreferences));
+        alpnProtocols = alpnProtocols == null ? null : Collections.unmodifiableList(new ArrayList<>(alpnProtocols));
     }
 }

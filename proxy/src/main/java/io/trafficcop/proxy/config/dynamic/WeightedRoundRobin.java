@@ -1,6 +1,8 @@
 package io.trafficcop.proxy.config.dynamic;
 
 import io.trafficcop.proxy.config.NotImplemented;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -11,4 +13,9 @@ public record WeightedRoundRobin(
         List<WrrService> services,
         Sticky sticky,
         ServiceHealthCheck healthCheck) {
+
+    public WeightedRoundRobin {
+        // unmodifiable copies (nulls allowed, order kept): a bound configuration is never mutated
+        services = services == null ? null : Collections.unmodifiableList(new ArrayList<>(services));
+    }
 }

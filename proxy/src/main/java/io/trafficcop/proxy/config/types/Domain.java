@@ -1,5 +1,7 @@
 package io.trafficcop.proxy.config.types;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -11,4 +13,9 @@ import java.util.List;
 public record Domain(
         String main,
         List<String> sans) {
+
+    public Domain {
+        // unmodifiable copies (nulls allowed, order kept): a bound configuration is never mutated
+        sans = sans == null ? null : Collections.unmodifiableList(new ArrayList<>(sans));
+    }
 }
