@@ -1,9 +1,10 @@
 package io.trafficcop.proxy.config.dynamic;
 
 /**
- * Traefik's {@code certificates[] / defaultCertificate} ({@code tls.Certificate}).
+ * Traefik's {@code http.serversTransports.<name>.certificates[]} ({@code tls.Certificate}).
  *
- * A certificate and its key.
+ * <p>A certificate and its key; also {@code tls.stores.<name>.defaultCertificate} and
+ * {@code tcp.serversTransports.<name>.tls.certificates[]}.
  *
  * <ul>
  *   <li>{@code certFile}: a path or PEM content</li>

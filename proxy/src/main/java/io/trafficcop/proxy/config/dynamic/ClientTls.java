@@ -5,7 +5,7 @@ import io.trafficcop.proxy.config.NotImplemented;
 /**
  * Traefik's {@code http.middlewares.<name>.forwardAuth.tls} ({@code dynamic.ClientTLS}).
  *
- * Not to be confused with {@link io.trafficcop.proxy.config.types.ClientTls} ({@code types.ClientTLS}), which has no {@code caOptional}.
+ * <p>Not to be confused with {@link io.trafficcop.proxy.config.types.ClientTls} ({@code types.ClientTLS}), which has no {@code caOptional}.
  *
  * <ul>
  *   <li>{@code caOptional}: deprecated</li>

@@ -5,7 +5,7 @@ import io.trafficcop.proxy.config.NotImplemented;
 /**
  * Traefik's {@code (root of a dynamic configuration file)} ({@code dynamic.Configuration}).
  *
- * The whole dynamic ("routing") configuration, as Traefik's file provider reads it: exactly the
+ * <p>The whole dynamic ("routing") configuration, as Traefik's file provider reads it: exactly the
  * top-level keys {@code http}, {@code tcp}, {@code udp} and {@code tls}. A missing section is {@code null}.
  */
 public record DynamicConfiguration(

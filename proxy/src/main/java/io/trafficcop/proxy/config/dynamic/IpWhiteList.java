@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * Traefik's {@code http.middlewares.<name>.ipWhiteList} ({@code dynamic.IPWhiteList}).
  *
- * Deprecated in favour of {@code ipAllowList}.
+ * <p>Deprecated in favour of {@code ipAllowList}.
  */
 @NotImplemented("middleware not implemented yet")
 public record IpWhiteList(

@@ -9,7 +9,7 @@ import java.util.List;
  * Traefik's {@code http.routers.<name>} ({@code dynamic.Router}).
  *
  * <ul>
- *   <li>{@code entryPoints}: null means all entry points without an explicit list</li>
+ *   <li>{@code entryPoints}: null means the default entry points (all of them unless some are marked {@code asDefault})</li>
  *   <li>{@code ruleSyntax}: {@code v3} or {@code v2}; null means the entry point's / global default</li>
  *   <li>{@code priority}: null or 0 means the rule length</li>
  *   <li>{@code tls}: presence alone enables TLS on the router</li>

@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * Traefik's {@code http.services.<name>} ({@code dynamic.Service}).
  *
- * Exactly one of the service kinds is expected to be set; the others stay {@code null}.
+ * <p>Exactly one of the service kinds is expected to be set; the others stay {@code null}.
  */
 public record Service(
         LoadBalancer loadBalancer,

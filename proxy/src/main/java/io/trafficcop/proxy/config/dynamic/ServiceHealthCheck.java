@@ -5,7 +5,7 @@ import io.trafficcop.proxy.config.NotImplemented;
 /**
  * Traefik's {@code http.services.<name>.{weighted,mirroring,failover,highestRandomWeight}.healthCheck} ({@code dynamic.HealthCheck}).
  *
- * An empty section: its presence turns on health status propagation from child services.
+ * <p>An empty section: its presence turns on health status propagation from child services.
  */
 @NotImplemented("health status propagation not implemented yet")
 public record ServiceHealthCheck() {

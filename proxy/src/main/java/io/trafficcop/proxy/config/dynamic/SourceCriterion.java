@@ -5,7 +5,7 @@ import io.trafficcop.proxy.config.NotImplemented;
 /**
  * Traefik's {@code http.middlewares.<name>.*.sourceCriterion} ({@code dynamic.SourceCriterion}).
  *
- * Which requests are grouped together; when the whole section is null Traefik uses the client's remote address.
+ * <p>Which requests are grouped together; when the whole section is null Traefik uses the client's remote address.
  */
 @NotImplemented("middleware not implemented yet")
 public record SourceCriterion(

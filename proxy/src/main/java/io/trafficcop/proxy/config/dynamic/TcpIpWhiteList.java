@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * Traefik's {@code tcp.middlewares.<name>.ipWhiteList} ({@code dynamic.TCPIPWhiteList}).
  *
- * Deprecated in favour of {@code ipAllowList}.
+ * <p>Deprecated in favour of {@code ipAllowList}.
  */
 @NotImplemented("TCP routing not implemented yet")
 public record TcpIpWhiteList(

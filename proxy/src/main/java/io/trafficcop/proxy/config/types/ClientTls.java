@@ -1,9 +1,10 @@
 package io.trafficcop.proxy.config.types;
 
 /**
- * Traefik's {@code ...tls} ({@code types.ClientTLS}).
+ * Traefik's {@code http.middlewares.<name>.rateLimit.redis.tls} ({@code types.ClientTLS}).
  *
- * TLS client settings for a connection Traefik opens (e.g. rateLimit.redis.tls, static providers).
+ * <p>TLS client settings for a connection Traefik opens to a third party: in the dynamic configuration
+ * {@code rateLimit.redis.tls}; in the static configuration the providers' and tracing/metrics exporters' {@code tls}.
  *
  * <ul>
  *   <li>{@code ca}: CA certificate, a path or PEM content</li>

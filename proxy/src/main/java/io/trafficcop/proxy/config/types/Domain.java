@@ -5,9 +5,9 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Traefik's {@code domains[]} ({@code types.Domain}).
+ * Traefik's {@code http.routers.<name>.tls.domains[]} ({@code types.Domain}).
  *
- * A certificate domain: the main name and its subject alternative names.
+ * <p>A certificate domain: the main name and its subject alternative names.
  * Shared by the static (ACME) and dynamic (router TLS, TLS stores) configurations.
  */
 public record Domain(
