@@ -1,5 +1,6 @@
 package io.trafficcop.proxy.config.dynamic;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import io.trafficcop.proxy.config.NotImplemented;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -26,5 +27,14 @@ public record Compress(
         excludedContentTypes = excludedContentTypes == null ? null : Collections.unmodifiableList(new ArrayList<>(excludedContentTypes));
         includedContentTypes = includedContentTypes == null ? null : Collections.unmodifiableList(new ArrayList<>(includedContentTypes));
         encodings = encodings == null ? null : Collections.unmodifiableList(new ArrayList<>(encodings));
+    }
+
+    /**
+     * Traefik's file provider also takes a boolean for this section ({@code allowEmpty}): {@code true} is an
+     * empty section (enabled, all defaults), {@code false} an absent one.
+     */
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    public static Compress fromBoolean(boolean enabled) {
+        return enabled ? new Compress(null, null, null, null, null) : null;
     }
 }

@@ -1,5 +1,6 @@
 package io.trafficcop.proxy.config.dynamic;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import io.trafficcop.proxy.config.NotImplemented;
 
 /**
@@ -13,5 +14,14 @@ public record ContentType(
 
     public ContentType {
         autoDetect = autoDetect != null ? autoDetect : DEFAULT_AUTO_DETECT;
+    }
+
+    /**
+     * Traefik's file provider also takes a boolean for this section ({@code allowEmpty}): {@code true} is an
+     * empty section (enabled, all defaults), {@code false} an absent one.
+     */
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    public static ContentType fromBoolean(boolean enabled) {
+        return enabled ? new ContentType(null) : null;
     }
 }

@@ -1,5 +1,6 @@
 package io.trafficcop.proxy.config.dynamic;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import io.trafficcop.proxy.config.NotImplemented;
 
 /**
@@ -31,5 +32,14 @@ public record Cookie(
         httpOnly = httpOnly != null ? httpOnly : DEFAULT_HTTP_ONLY;
         maxAge = maxAge != null ? maxAge : DEFAULT_MAX_AGE;
         path = path != null ? path : DEFAULT_PATH;
+    }
+
+    /**
+     * Traefik's file provider also takes a boolean for this section ({@code allowEmpty}): {@code true} is an
+     * empty section (enabled, all defaults), {@code false} an absent one.
+     */
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    public static Cookie fromBoolean(boolean enabled) {
+        return enabled ? new Cookie(null, null, null, null, null, null, null) : null;
     }
 }

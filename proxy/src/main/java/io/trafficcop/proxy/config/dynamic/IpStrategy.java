@@ -1,5 +1,6 @@
 package io.trafficcop.proxy.config.dynamic;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import io.trafficcop.proxy.config.NotImplemented;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -21,5 +22,14 @@ public record IpStrategy(
     public IpStrategy {
         // unmodifiable copies (nulls allowed, order kept): a bound configuration is never mutated
         excludedIPs = excludedIPs == null ? null : Collections.unmodifiableList(new ArrayList<>(excludedIPs));
+    }
+
+    /**
+     * Traefik's file provider also takes a boolean for this section ({@code allowEmpty}): {@code true} is an
+     * empty section (enabled, all defaults), {@code false} an absent one.
+     */
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    public static IpStrategy fromBoolean(boolean enabled) {
+        return enabled ? new IpStrategy(null, null, null) : null;
     }
 }

@@ -1,5 +1,6 @@
 package io.trafficcop.proxy.config.dynamic;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import io.trafficcop.proxy.config.NotImplemented;
 
 /**
@@ -13,5 +14,14 @@ public record ProxyProtocol(
 
     public ProxyProtocol {
         version = version != null ? version : DEFAULT_VERSION;
+    }
+
+    /**
+     * Traefik's file provider also takes a boolean for this section ({@code allowEmpty}): {@code true} is an
+     * empty section (enabled, all defaults), {@code false} an absent one.
+     */
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    public static ProxyProtocol fromBoolean(boolean enabled) {
+        return enabled ? new ProxyProtocol(null) : null;
     }
 }

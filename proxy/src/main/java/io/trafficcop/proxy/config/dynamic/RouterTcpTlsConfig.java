@@ -1,5 +1,6 @@
 package io.trafficcop.proxy.config.dynamic;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import io.trafficcop.proxy.config.NotImplemented;
 import io.trafficcop.proxy.config.types.Domain;
 import java.util.ArrayList;
@@ -22,5 +23,14 @@ public record RouterTcpTlsConfig(
         passthrough = passthrough != null ? passthrough : DEFAULT_PASSTHROUGH;
         // unmodifiable copies (nulls allowed, order kept): a bound configuration is never mutated
         domains = domains == null ? null : Collections.unmodifiableList(new ArrayList<>(domains));
+    }
+
+    /**
+     * Traefik's file provider also takes a boolean for this section ({@code allowEmpty}): {@code true} is an
+     * empty section (enabled, all defaults), {@code false} an absent one.
+     */
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    public static RouterTcpTlsConfig fromBoolean(boolean enabled) {
+        return enabled ? new RouterTcpTlsConfig(null, null, null, null) : null;
     }
 }

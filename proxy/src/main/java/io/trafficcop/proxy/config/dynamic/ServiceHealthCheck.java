@@ -1,5 +1,6 @@
 package io.trafficcop.proxy.config.dynamic;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import io.trafficcop.proxy.config.NotImplemented;
 
 /**
@@ -9,4 +10,13 @@ import io.trafficcop.proxy.config.NotImplemented;
  */
 @NotImplemented("health status propagation not implemented yet")
 public record ServiceHealthCheck() {
+
+    /**
+     * Traefik's file provider also takes a boolean for this section ({@code allowEmpty}): {@code true} is an
+     * empty section (enabled, all defaults), {@code false} an absent one.
+     */
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    public static ServiceHealthCheck fromBoolean(boolean enabled) {
+        return enabled ? new ServiceHealthCheck() : null;
+    }
 }

@@ -1,5 +1,6 @@
 package io.trafficcop.proxy.config.dynamic;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import io.trafficcop.proxy.config.NotImplemented;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,5 +17,14 @@ public record Spiffe(
     public Spiffe {
         // unmodifiable copies (nulls allowed, order kept): a bound configuration is never mutated
         ids = ids == null ? null : Collections.unmodifiableList(new ArrayList<>(ids));
+    }
+
+    /**
+     * Traefik's file provider also takes a boolean for this section ({@code allowEmpty}): {@code true} is an
+     * empty section (enabled, all defaults), {@code false} an absent one.
+     */
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    public static Spiffe fromBoolean(boolean enabled) {
+        return enabled ? new Spiffe(null, null) : null;
     }
 }

@@ -1,5 +1,6 @@
 package io.trafficcop.proxy.config.dynamic;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import io.trafficcop.proxy.config.GoDuration;
 import io.trafficcop.proxy.config.NotImplemented;
 
@@ -26,5 +27,14 @@ public record TcpHealthCheck(
         interval = interval != null ? interval : DEFAULT_INTERVAL;
         timeout = timeout != null ? timeout : DEFAULT_TIMEOUT;
         unhealthyInterval = unhealthyInterval != null ? unhealthyInterval : interval;
+    }
+
+    /**
+     * Traefik's file provider also takes a boolean for this section ({@code allowEmpty}): {@code true} is an
+     * empty section (enabled, all defaults), {@code false} an absent one.
+     */
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    public static TcpHealthCheck fromBoolean(boolean enabled) {
+        return enabled ? new TcpHealthCheck(null, null, null, null, null, null) : null;
     }
 }

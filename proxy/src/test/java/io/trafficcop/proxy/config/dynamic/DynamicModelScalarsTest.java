@@ -3,6 +3,7 @@ package io.trafficcop.proxy.config.dynamic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -45,6 +46,62 @@ class DynamicModelScalarsTest {
                 Arguments.of(TOML, "status = [\"500-599\"]", ErrorPage.class, "status", List.of("500-599")),
                 Arguments.of(YAML, "amount: 10", InFlightReq.class, "amount", 10L),
                 Arguments.of(YAML, "version: 1", ProxyProtocol.class, "version", 1));
+    }
+
+    /** Sections tagged {@code allowEmpty} in Traefik take {@code true} (empty section) or {@code false} (absent). */
+    static Stream<Arguments> allowEmptySections() {
+        return Stream.of(
+                Arguments.of(YAML, "tls: true", Router.class, "tls", new RouterTlsConfig(null, null, null)),
+                Arguments.of(YAML, "tls: 'true'", Router.class, "tls", new RouterTlsConfig(null, null, null)),
+                Arguments.of(YAML, "tls: {}", Router.class, "tls", new RouterTlsConfig(null, null, null)),
+                Arguments.of(YAML, "tls: false", Router.class, "tls", null),
+                Arguments.of(YAML, "tls:", Router.class, "tls", null),
+                Arguments.of(TOML, "tls = true", Router.class, "tls", new RouterTlsConfig(null, null, null)),
+                Arguments.of(TOML, "[tls]", Router.class, "tls", new RouterTlsConfig(null, null, null)),
+                Arguments.of(YAML, "sticky: {cookie: true}", LoadBalancer.class, "sticky",
+                        new Sticky(new Cookie(null, null, null, null, null, null, null))),
+                Arguments.of(YAML, "healthCheck: true", WeightedRoundRobin.class, "healthCheck", new ServiceHealthCheck()),
+                Arguments.of(YAML, "healthCheck: {}", Failover.class, "healthCheck", new ServiceHealthCheck()),
+                Arguments.of(YAML, "compress: true", Middleware.class, "compress", new Compress(null, null, null, null, null)),
+                Arguments.of(YAML, "contentType: {}", Middleware.class, "contentType", new ContentType(null)),
+                Arguments.of(YAML, "ipStrategy: true", IpAllowList.class, "ipStrategy", new IpStrategy(null, null, null)),
+                Arguments.of(YAML, "tls: true", TcpRouter.class, "tls", new RouterTcpTlsConfig(null, null, null, null)),
+                Arguments.of(YAML, "proxyProtocol: true", TcpServersTransport.class, "proxyProtocol", new ProxyProtocol(2)),
+                Arguments.of(YAML, "healthCheck: true", TcpLoadBalancer.class, "healthCheck",
+                        new TcpHealthCheck(null, null, null, null, null, null)),
+                Arguments.of(YAML, "tls: true", TcpServersTransport.class, "tls",
+                        new TlsClientConfig(null, null, null, null, null, null, null)),
+                Arguments.of(YAML, "spiffe: true", ServersTransport.class, "spiffe", new Spiffe(null, null)));
+    }
+
+    @ParameterizedTest(name = "{2}: {1}")
+    @MethodSource("allowEmptySections")
+    void bindsAllowEmptySectionAsTraefikDoes(ObjectMapper mapper, String text, Class<? extends Record> type,
+            String component, Object expected) throws Exception {
+        Record bound = mapper.readValue(text, type);
+
+        assertThat(type.getMethod(component).invoke(bound)).isEqualTo(expected);
+    }
+
+    /**
+     * Traefik matches keys case-insensitively (paerser compares with {@code strings.EqualFold}); the loader gets
+     * the same with {@link MapperFeature#ACCEPT_CASE_INSENSITIVE_PROPERTIES}, names of routers etc. keep their case.
+     */
+    @ParameterizedTest
+    @MethodSource("mappers")
+    void bindsKeysCaseInsensitivelyWhenTheMapperAllowsIt(ObjectMapper mapper, String text) throws Exception {
+        ObjectMapper caseInsensitive = mapper.copy().configure(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES, true);
+
+        Router router = caseInsensitive.readValue(text, DynamicConfiguration.class).http().routers().get("MyRouter");
+
+        assertThat(router.rule()).isEqualTo("Host(`a`)");
+        assertThat(router.entryPoints()).containsExactly("web");
+    }
+
+    static Stream<Arguments> mappers() {
+        return Stream.of(
+                Arguments.of(YAML, "HTTP:\n  Routers:\n    MyRouter:\n      RULE: Host(`a`)\n      entrypoints: [web]\n"),
+                Arguments.of(TOML, "[Http.routers.MyRouter]\nRule = \"Host(`a`)\"\nEntryPoints = [\"web\"]\n"));
     }
 
     @ParameterizedTest(name = "{2}: {1}")
