@@ -1,16 +1,17 @@
 package io.trafficcop.proxy.config.install;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import io.trafficcop.proxy.config.NotImplemented;
 
 /**
- * A Kubernetes service reference of the Knative provider. Traefik spells the service name key {@code desc}.
+ * A Kubernetes service reference of the Knative provider.
+ * Traefik's documented key is {@code name} (its file loader matches Go field names); the struct's
+ * JSON tag says {@code desc}, which is accepted too.
  *
  * <p>Traefik key: {@code providers.knative.publicService, providers.knative.privateService} (Traefik's {@code knative.ServiceRef}).
- *
- * @param desc the service name
  */
 @NotImplemented("provider not implemented yet; only the file provider is")
 public record KnativeServiceRef(
-        String desc,
+        @JsonAlias("desc") String name,
         String namespace) {
 }

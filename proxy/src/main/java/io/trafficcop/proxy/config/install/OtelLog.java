@@ -7,6 +7,8 @@ import java.util.Map;
  * OpenTelemetry export of logs; present (even empty) enables it.
  *
  * <p>Traefik key: {@code log.otlp, accessLog.otlp} (Traefik's {@code types.OTelLog}).
+ *
+ * @param http always present (Traefik's default); grpc, when set, takes precedence
  */
 @NotImplemented("observability exporters are not implemented yet")
 public record OtelLog(
@@ -16,10 +18,14 @@ public record OtelLog(
         OtelHttp http) {
 
     public static final String DEFAULT_SERVICE_NAME = "traefik";
+    public static final OtelHttp DEFAULT_HTTP = new OtelHttp(null, null, null);
 
     public OtelLog {
         if (serviceName == null) {
             serviceName = DEFAULT_SERVICE_NAME;
+        }
+        if (http == null) {
+            http = DEFAULT_HTTP;
         }
     }
 }

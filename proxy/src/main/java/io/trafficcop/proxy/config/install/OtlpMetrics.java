@@ -9,6 +9,8 @@ import java.util.Map;
  * OpenTelemetry metrics; present (even empty) enables them.
  *
  * <p>Traefik key: {@code metrics.otlp} (Traefik's {@code types.OTLP}).
+ *
+ * @param http always present (Traefik's default); grpc, when set, takes precedence
  */
 @NotImplemented("observability exporters are not implemented yet")
 public record OtlpMetrics(
@@ -22,6 +24,7 @@ public record OtlpMetrics(
         String serviceName,
         Map<String, String> resourceAttributes) {
 
+    public static final OtelHttp DEFAULT_HTTP = new OtelHttp(null, null, null);
     public static final Boolean DEFAULT_ADD_ENTRY_POINTS_LABELS = Boolean.TRUE;
     public static final Boolean DEFAULT_ADD_SERVICES_LABELS = Boolean.TRUE;
     public static final List<Double> DEFAULT_EXPLICIT_BOUNDARIES = List.of(0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1.0, 2.5, 5.0, 7.5, 10.0);
@@ -29,6 +32,9 @@ public record OtlpMetrics(
     public static final String DEFAULT_SERVICE_NAME = "traefik";
 
     public OtlpMetrics {
+        if (http == null) {
+            http = DEFAULT_HTTP;
+        }
         if (addEntryPointsLabels == null) {
             addEntryPointsLabels = DEFAULT_ADD_ENTRY_POINTS_LABELS;
         }

@@ -27,6 +27,7 @@ public record Tracing(
 
     public static final String DEFAULT_SERVICE_NAME = "traefik";
     public static final Double DEFAULT_SAMPLE_RATE = 1.0;
+    public static final OtelTracing DEFAULT_OTLP = new OtelTracing(null, null);
 
     public Tracing {
         if (serviceName == null) {
@@ -34,6 +35,9 @@ public record Tracing(
         }
         if (sampleRate == null) {
             sampleRate = DEFAULT_SAMPLE_RATE;
+        }
+        if (otlp == null) {
+            otlp = DEFAULT_OTLP;
         }
     }
 }
