@@ -21,8 +21,8 @@ public record AccessLog(
         OtelLog otlp) {
 
     public static final String DEFAULT_FORMAT = "common";
-    public static final AccessLogFilters DEFAULT_FILTERS = new AccessLogFilters(null, null, null);
-    public static final AccessLogFields DEFAULT_FIELDS = new AccessLogFields(null, null, null, null);
+    public static final AccessLogFilters DEFAULT_FILTERS = AccessLogFilters.defaults();
+    public static final AccessLogFields DEFAULT_FIELDS = AccessLogFields.defaults();
 
     public AccessLog {
         if (format == null) {
@@ -34,5 +34,10 @@ public record AccessLog(
         if (fields == null) {
             fields = DEFAULT_FIELDS;
         }
+    }
+
+    /** This section as Traefik fills it when it is present but empty. */
+    public static AccessLog defaults() {
+        return new AccessLog(null, null, null, null, null, null, null, null);
     }
 }

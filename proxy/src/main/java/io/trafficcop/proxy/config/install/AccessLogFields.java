@@ -16,8 +16,8 @@ public record AccessLogFields(
         FieldQueryParameters queryParameters) {
 
     public static final String DEFAULT_DEFAULT_MODE = "keep";
-    public static final FieldHeaders DEFAULT_HEADERS = new FieldHeaders(null, null);
-    public static final FieldQueryParameters DEFAULT_QUERY_PARAMETERS = new FieldQueryParameters(null);
+    public static final FieldHeaders DEFAULT_HEADERS = FieldHeaders.defaults();
+    public static final FieldQueryParameters DEFAULT_QUERY_PARAMETERS = FieldQueryParameters.defaults();
 
     public AccessLogFields {
         if (defaultMode == null) {
@@ -29,5 +29,10 @@ public record AccessLogFields(
         if (queryParameters == null) {
             queryParameters = DEFAULT_QUERY_PARAMETERS;
         }
+    }
+
+    /** This section as Traefik fills it when it is present but empty. */
+    public static AccessLogFields defaults() {
+        return new AccessLogFields(null, null, null, null);
     }
 }

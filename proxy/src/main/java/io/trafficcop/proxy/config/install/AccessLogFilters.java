@@ -16,4 +16,9 @@ public record AccessLogFilters(
         List<String> statusCodes,
         Boolean retryAttempts,
         GoDuration minDuration) {
+
+    /** This section as Traefik fills it when it is present but empty. */
+    public static AccessLogFilters defaults() {
+        return new AccessLogFilters(null, null, null);
+    }
 }

@@ -64,4 +64,10 @@ public record Acme(
             certificateTimeout = DEFAULT_CERTIFICATE_TIMEOUT;
         }
     }
+
+    /** This section as Traefik fills it when it is present but empty. */
+    public static Acme defaults() {
+        return new Acme(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null);
+    }
 }

@@ -42,4 +42,9 @@ public record Api(
             dashboardName = DEFAULT_DASHBOARD_NAME;
         }
     }
+
+    /** This section as Traefik fills it when it is present but empty. */
+    public static Api defaults() {
+        return new Api(null, null, null, null, null, null);
+    }
 }

@@ -17,4 +17,9 @@ public record ConsulCatalogEndpoint(
         ClientTLS tls,
         ConsulCatalogHttpAuth httpAuth,
         GoDuration endpointWaitTime) {
+
+    /** This section as Traefik fills it when it is present but empty. */
+    public static ConsulCatalogEndpoint defaults() {
+        return new ConsulCatalogEndpoint(null, null, null, null, null, null, null);
+    }
 }

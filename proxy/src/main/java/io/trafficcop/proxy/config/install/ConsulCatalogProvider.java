@@ -27,7 +27,7 @@ public record ConsulCatalogProvider(
         List<String> strictChecks,
         List<String> namespaces) {
 
-    public static final ConsulCatalogEndpoint DEFAULT_ENDPOINT = new ConsulCatalogEndpoint(null, null, null, null, null, null, null);
+    public static final ConsulCatalogEndpoint DEFAULT_ENDPOINT = ConsulCatalogEndpoint.defaults();
     public static final String DEFAULT_PREFIX = "traefik";
     public static final GoDuration DEFAULT_REFRESH_INTERVAL = GoDuration.ofSeconds(15);
     public static final Boolean DEFAULT_EXPOSED_BY_DEFAULT = Boolean.TRUE;
@@ -57,5 +57,11 @@ public record ConsulCatalogProvider(
         if (strictChecks == null) {
             strictChecks = DEFAULT_STRICT_CHECKS;
         }
+    }
+
+    /** This section as Traefik fills it when it is present but empty. */
+    public static ConsulCatalogProvider defaults() {
+        return new ConsulCatalogProvider(null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null);
     }
 }

@@ -27,4 +27,9 @@ public record ConsulProvider(
             endpoints = DEFAULT_ENDPOINTS;
         }
     }
+
+    /** This section as Traefik fills it when it is present but empty. */
+    public static ConsulProvider defaults() {
+        return new ConsulProvider(null, null, null, null, null);
+    }
 }

@@ -17,4 +17,9 @@ public record Core(
             defaultRuleSyntax = DEFAULT_DEFAULT_RULE_SYNTAX;
         }
     }
+
+    /** This section as Traefik fills it when it is present but empty. */
+    public static Core defaults() {
+        return new Core(null);
+    }
 }

@@ -42,4 +42,9 @@ public record Datadog(
             prefix = DEFAULT_PREFIX;
         }
     }
+
+    /** This section as Traefik fills it when it is present but empty. */
+    public static Datadog defaults() {
+        return new Datadog(null, null, null, null, null, null);
+    }
 }

@@ -42,4 +42,9 @@ public record DockerProvider(
             endpoint = DEFAULT_ENDPOINT;
         }
     }
+
+    /** This section as Traefik fills it when it is present but empty. */
+    public static DockerProvider defaults() {
+        return new DockerProvider(null, null, null, null, null, null, null, null, null, null, null, null);
+    }
 }

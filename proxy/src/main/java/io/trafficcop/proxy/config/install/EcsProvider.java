@@ -51,4 +51,9 @@ public record EcsProvider(
             healthyTasksOnly = DEFAULT_HEALTHY_TASKS_ONLY;
         }
     }
+
+    /** This section as Traefik fills it when it is present but empty. */
+    public static EcsProvider defaults() {
+        return new EcsProvider(null, null, null, null, null, null, null, null, null, null, null);
+    }
 }

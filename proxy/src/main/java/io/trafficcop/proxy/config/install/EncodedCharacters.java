@@ -45,4 +45,9 @@ public record EncodedCharacters(
             allowEncodedHash = DEFAULT_ALLOW_ENCODED_HASH;
         }
     }
+
+    /** This section as Traefik fills it when it is present but empty. */
+    public static EncodedCharacters defaults() {
+        return new EncodedCharacters(null, null, null, null, null, null, null);
+    }
 }

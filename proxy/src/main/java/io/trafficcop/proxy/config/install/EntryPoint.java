@@ -26,12 +26,12 @@ public record EntryPoint(
     public static final Boolean DEFAULT_ALLOW_ACME_BY_PASS = Boolean.FALSE;
     public static final Boolean DEFAULT_REUSE_PORT = Boolean.FALSE;
     public static final Boolean DEFAULT_AS_DEFAULT = Boolean.FALSE;
-    public static final EntryPointsTransport DEFAULT_TRANSPORT = new EntryPointsTransport(null, null, null, null);
-    public static final ForwardedHeaders DEFAULT_FORWARDED_HEADERS = new ForwardedHeaders(null, null, null, null, null);
-    public static final EntryPointHttp DEFAULT_HTTP = new EntryPointHttp(null, null, null, null, null, null, null, null);
-    public static final EntryPointHttp2 DEFAULT_HTTP2 = new EntryPointHttp2(null, null, null);
-    public static final EntryPointUdp DEFAULT_UDP = new EntryPointUdp(null);
-    public static final EntryPointObservability DEFAULT_OBSERVABILITY = new EntryPointObservability(null, null, null, null);
+    public static final EntryPointsTransport DEFAULT_TRANSPORT = EntryPointsTransport.defaults();
+    public static final ForwardedHeaders DEFAULT_FORWARDED_HEADERS = ForwardedHeaders.defaults();
+    public static final EntryPointHttp DEFAULT_HTTP = EntryPointHttp.defaults();
+    public static final EntryPointHttp2 DEFAULT_HTTP2 = EntryPointHttp2.defaults();
+    public static final EntryPointUdp DEFAULT_UDP = EntryPointUdp.defaults();
+    public static final EntryPointObservability DEFAULT_OBSERVABILITY = EntryPointObservability.defaults();
 
     public EntryPoint {
         if (allowACMEByPass == null) {
@@ -61,5 +61,10 @@ public record EntryPoint(
         if (observability == null) {
             observability = DEFAULT_OBSERVABILITY;
         }
+    }
+
+    /** This section as Traefik fills it when it is present but empty. */
+    public static EntryPoint defaults() {
+        return new EntryPoint(null, null, null, null, null, null, null, null, null, null, null, null);
     }
 }

@@ -45,4 +45,9 @@ public record EntryPointHttp(
             underscoreHeadersStrategy = DEFAULT_UNDERSCORE_HEADERS_STRATEGY;
         }
     }
+
+    /** This section as Traefik fills it when it is present but empty. */
+    public static EntryPointHttp defaults() {
+        return new EntryPointHttp(null, null, null, null, null, null, null, null);
+    }
 }

@@ -27,4 +27,9 @@ public record EntryPointHttp2(
             maxEncoderHeaderTableSize = DEFAULT_MAX_ENCODER_HEADER_TABLE_SIZE;
         }
     }
+
+    /** This section as Traefik fills it when it is present but empty. */
+    public static EntryPointHttp2 defaults() {
+        return new EntryPointHttp2(null, null, null);
+    }
 }

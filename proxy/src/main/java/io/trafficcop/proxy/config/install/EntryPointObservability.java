@@ -35,4 +35,9 @@ public record EntryPointObservability(
             traceVerbosity = DEFAULT_TRACE_VERBOSITY;
         }
     }
+
+    /** This section as Traefik fills it when it is present but empty. */
+    public static EntryPointObservability defaults() {
+        return new EntryPointObservability(null, null, null, null);
+    }
 }

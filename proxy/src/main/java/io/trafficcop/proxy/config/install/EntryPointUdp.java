@@ -21,4 +21,9 @@ public record EntryPointUdp(
             timeout = DEFAULT_TIMEOUT;
         }
     }
+
+    /** This section as Traefik fills it when it is present but empty. */
+    public static EntryPointUdp defaults() {
+        return new EntryPointUdp(null);
+    }
 }

@@ -17,8 +17,8 @@ public record EntryPointsTransport(
         GoDuration keepAliveMaxTime,
         Integer keepAliveMaxRequests) {
 
-    public static final LifeCycle DEFAULT_LIFE_CYCLE = new LifeCycle(null, null);
-    public static final RespondingTimeouts DEFAULT_RESPONDING_TIMEOUTS = new RespondingTimeouts(null, null, null);
+    public static final LifeCycle DEFAULT_LIFE_CYCLE = LifeCycle.defaults();
+    public static final RespondingTimeouts DEFAULT_RESPONDING_TIMEOUTS = RespondingTimeouts.defaults();
     public static final GoDuration DEFAULT_KEEP_ALIVE_MAX_TIME = GoDuration.ZERO;
     public static final Integer DEFAULT_KEEP_ALIVE_MAX_REQUESTS = 0;
 
@@ -35,5 +35,10 @@ public record EntryPointsTransport(
         if (keepAliveMaxRequests == null) {
             keepAliveMaxRequests = DEFAULT_KEEP_ALIVE_MAX_REQUESTS;
         }
+    }
+
+    /** This section as Traefik fills it when it is present but empty. */
+    public static EntryPointsTransport defaults() {
+        return new EntryPointsTransport(null, null, null, null);
     }
 }

@@ -27,4 +27,9 @@ public record EtcdProvider(
             endpoints = DEFAULT_ENDPOINTS;
         }
     }
+
+    /** This section as Traefik fills it when it is present but empty. */
+    public static EtcdProvider defaults() {
+        return new EtcdProvider(null, null, null, null, null);
+    }
 }

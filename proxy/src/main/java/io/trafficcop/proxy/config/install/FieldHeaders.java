@@ -22,4 +22,9 @@ public record FieldHeaders(
             defaultMode = DEFAULT_DEFAULT_MODE;
         }
     }
+
+    /** This section as Traefik fills it when it is present but empty. */
+    public static FieldHeaders defaults() {
+        return new FieldHeaders(null, null);
+    }
 }

@@ -20,4 +20,9 @@ public record FieldQueryParameters(
             defaultMode = DEFAULT_DEFAULT_MODE;
         }
     }
+
+    /** This section as Traefik fills it when it is present but empty. */
+    public static FieldQueryParameters defaults() {
+        return new FieldQueryParameters(null);
+    }
 }

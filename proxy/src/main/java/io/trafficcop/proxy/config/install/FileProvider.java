@@ -22,4 +22,9 @@ public record FileProvider(
             debugLogGeneratedTemplate = DEFAULT_DEBUG_LOG_GENERATED_TEMPLATE;
         }
     }
+
+    /** This section as Traefik fills it when it is present but empty. */
+    public static FileProvider defaults() {
+        return new FileProvider(null, null, null, null);
+    }
 }

@@ -37,4 +37,9 @@ public record ForwardedHeaders(
             addXForwardedSchemeHeaders = DEFAULT_ADD_X_FORWARDED_SCHEME_HEADERS;
         }
     }
+
+    /** This section as Traefik fills it when it is present but empty. */
+    public static ForwardedHeaders defaults() {
+        return new ForwardedHeaders(null, null, null, null, null);
+    }
 }

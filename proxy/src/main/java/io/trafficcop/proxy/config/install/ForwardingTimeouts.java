@@ -27,4 +27,9 @@ public record ForwardingTimeouts(
             idleConnTimeout = DEFAULT_IDLE_CONN_TIMEOUT;
         }
     }
+
+    /** This section as Traefik fills it when it is present but empty. */
+    public static ForwardingTimeouts defaults() {
+        return new ForwardingTimeouts(null, null, null);
+    }
 }

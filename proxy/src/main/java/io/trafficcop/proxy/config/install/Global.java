@@ -27,4 +27,9 @@ public record Global(
             notAppendXForwardedFor = DEFAULT_NOT_APPEND_X_FORWARDED_FOR;
         }
     }
+
+    /** This section as Traefik fills it when it is present but empty. */
+    public static Global defaults() {
+        return new Global(null, null, null);
+    }
 }

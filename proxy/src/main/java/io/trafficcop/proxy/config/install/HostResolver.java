@@ -28,4 +28,9 @@ public record HostResolver(
             resolvDepth = DEFAULT_RESOLV_DEPTH;
         }
     }
+
+    /** This section as Traefik fills it when it is present but empty. */
+    public static HostResolver defaults() {
+        return new HostResolver(null, null, null);
+    }
 }

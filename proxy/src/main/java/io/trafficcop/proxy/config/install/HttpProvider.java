@@ -35,4 +35,9 @@ public record HttpProvider(
             maxResponseBodySize = DEFAULT_MAX_RESPONSE_BODY_SIZE;
         }
     }
+
+    /** This section as Traefik fills it when it is present but empty. */
+    public static HttpProvider defaults() {
+        return new HttpProvider(null, null, null, null, null, null);
+    }
 }

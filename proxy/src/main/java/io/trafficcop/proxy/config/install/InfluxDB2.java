@@ -40,4 +40,9 @@ public record InfluxDB2(
             addServicesLabels = DEFAULT_ADD_SERVICES_LABELS;
         }
     }
+
+    /** This section as Traefik fills it when it is present but empty. */
+    public static InfluxDB2 defaults() {
+        return new InfluxDB2(null, null, null, null, null, null, null, null, null);
+    }
 }

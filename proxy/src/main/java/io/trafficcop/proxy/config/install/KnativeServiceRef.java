@@ -8,7 +8,8 @@ import io.trafficcop.proxy.config.NotImplemented;
  * Traefik's documented key is {@code name} (its file loader matches Go field names); the struct's
  * JSON tag says {@code desc}, which is accepted too.
  *
- * <p>Traefik key: {@code providers.knative.publicService, providers.knative.privateService} (Traefik's {@code knative.ServiceRef}).
+ * <p>Traefik key: {@code providers.knative.publicService, providers.knative.privateService}
+ * (Traefik's {@code knative.ServiceRef}).
  */
 @NotImplemented("provider not implemented yet; only the file provider is")
 public record KnativeServiceRef(

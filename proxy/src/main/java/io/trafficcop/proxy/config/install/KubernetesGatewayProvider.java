@@ -35,4 +35,9 @@ public record KubernetesGatewayProvider(
             burst = DEFAULT_BURST;
         }
     }
+
+    /** This section as Traefik fills it when it is present but empty. */
+    public static KubernetesGatewayProvider defaults() {
+        return new KubernetesGatewayProvider(null, null, null, null, null, null, null, null, null, null, null, null);
+    }
 }

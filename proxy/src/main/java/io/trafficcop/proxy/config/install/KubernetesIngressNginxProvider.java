@@ -103,4 +103,11 @@ public record KubernetesIngressNginxProvider(
             strictValidatePathType = DEFAULT_STRICT_VALIDATE_PATH_TYPE;
         }
     }
+
+    /** This section as Traefik fills it when it is present but empty. */
+    public static KubernetesIngressNginxProvider defaults() {
+        return new KubernetesIngressNginxProvider(null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null);
+    }
 }

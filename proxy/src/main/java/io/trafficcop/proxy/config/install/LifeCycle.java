@@ -26,4 +26,9 @@ public record LifeCycle(
             graceTimeOut = DEFAULT_GRACE_TIME_OUT;
         }
     }
+
+    /** This section as Traefik fills it when it is present but empty. */
+    public static LifeCycle defaults() {
+        return new LifeCycle(null, null);
+    }
 }

@@ -41,4 +41,9 @@ public record Log(
             noColor = DEFAULT_NO_COLOR;
         }
     }
+
+    /** This section as Traefik fills it when it is present but empty. */
+    public static Log defaults() {
+        return new Log(null, null, null, null, null, null, null, null, null);
+    }
 }

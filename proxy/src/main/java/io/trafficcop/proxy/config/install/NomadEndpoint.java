@@ -23,4 +23,9 @@ public record NomadEndpoint(
             address = DEFAULT_ADDRESS;
         }
     }
+
+    /** This section as Traefik fills it when it is present but empty. */
+    public static NomadEndpoint defaults() {
+        return new NomadEndpoint(null, null, null, null, null);
+    }
 }

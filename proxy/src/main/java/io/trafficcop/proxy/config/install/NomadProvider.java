@@ -24,7 +24,7 @@ public record NomadProvider(
         List<String> namespaces) {
 
     public static final String DEFAULT_DEFAULT_RULE = "Host(`{{ normalize .Name }}`)";
-    public static final NomadEndpoint DEFAULT_ENDPOINT = new NomadEndpoint(null, null, null, null, null);
+    public static final NomadEndpoint DEFAULT_ENDPOINT = NomadEndpoint.defaults();
     public static final String DEFAULT_PREFIX = "traefik";
     public static final Boolean DEFAULT_EXPOSED_BY_DEFAULT = Boolean.TRUE;
     public static final GoDuration DEFAULT_REFRESH_INTERVAL = GoDuration.ofSeconds(15);
@@ -49,5 +49,10 @@ public record NomadProvider(
         if (throttleDuration == null) {
             throttleDuration = DEFAULT_THROTTLE_DURATION;
         }
+    }
+
+    /** This section as Traefik fills it when it is present but empty. */
+    public static NomadProvider defaults() {
+        return new NomadProvider(null, null, null, null, null, null, null, null, null, null, null);
     }
 }

@@ -22,4 +22,9 @@ public record OtelGrpc(
             endpoint = DEFAULT_ENDPOINT;
         }
     }
+
+    /** This section as Traefik fills it when it is present but empty. */
+    public static OtelGrpc defaults() {
+        return new OtelGrpc(null, null, null, null);
+    }
 }

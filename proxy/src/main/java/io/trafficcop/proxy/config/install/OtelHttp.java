@@ -21,4 +21,9 @@ public record OtelHttp(
             endpoint = DEFAULT_ENDPOINT;
         }
     }
+
+    /** This section as Traefik fills it when it is present but empty. */
+    public static OtelHttp defaults() {
+        return new OtelHttp(null, null, null);
+    }
 }

@@ -18,7 +18,7 @@ public record OtelLog(
         OtelHttp http) {
 
     public static final String DEFAULT_SERVICE_NAME = "traefik";
-    public static final OtelHttp DEFAULT_HTTP = new OtelHttp(null, null, null);
+    public static final OtelHttp DEFAULT_HTTP = OtelHttp.defaults();
 
     public OtelLog {
         if (serviceName == null) {
@@ -27,5 +27,10 @@ public record OtelLog(
         if (http == null) {
             http = DEFAULT_HTTP;
         }
+    }
+
+    /** This section as Traefik fills it when it is present but empty. */
+    public static OtelLog defaults() {
+        return new OtelLog(null, null, null, null);
     }
 }

@@ -14,11 +14,16 @@ public record OtelTracing(
         OtelGrpc grpc,
         OtelHttp http) {
 
-    public static final OtelHttp DEFAULT_HTTP = new OtelHttp(null, null, null);
+    public static final OtelHttp DEFAULT_HTTP = OtelHttp.defaults();
 
     public OtelTracing {
         if (http == null) {
             http = DEFAULT_HTTP;
         }
+    }
+
+    /** This section as Traefik fills it when it is present but empty. */
+    public static OtelTracing defaults() {
+        return new OtelTracing(null, null);
     }
 }

@@ -24,10 +24,11 @@ public record OtlpMetrics(
         String serviceName,
         Map<String, String> resourceAttributes) {
 
-    public static final OtelHttp DEFAULT_HTTP = new OtelHttp(null, null, null);
+    public static final OtelHttp DEFAULT_HTTP = OtelHttp.defaults();
     public static final Boolean DEFAULT_ADD_ENTRY_POINTS_LABELS = Boolean.TRUE;
     public static final Boolean DEFAULT_ADD_SERVICES_LABELS = Boolean.TRUE;
-    public static final List<Double> DEFAULT_EXPLICIT_BOUNDARIES = List.of(0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1.0, 2.5, 5.0, 7.5, 10.0);
+    public static final List<Double> DEFAULT_EXPLICIT_BOUNDARIES = List.of(
+            0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1.0, 2.5, 5.0, 7.5, 10.0);
     public static final GoDuration DEFAULT_PUSH_INTERVAL = GoDuration.ofSeconds(10);
     public static final String DEFAULT_SERVICE_NAME = "traefik";
 
@@ -50,5 +51,10 @@ public record OtlpMetrics(
         if (serviceName == null) {
             serviceName = DEFAULT_SERVICE_NAME;
         }
+    }
+
+    /** This section as Traefik fills it when it is present but empty. */
+    public static OtlpMetrics defaults() {
+        return new OtlpMetrics(null, null, null, null, null, null, null, null, null);
     }
 }

@@ -27,4 +27,9 @@ public record Ping(
             terminatingStatusCode = DEFAULT_TERMINATING_STATUS_CODE;
         }
     }
+
+    /** This section as Traefik fills it when it is present but empty. */
+    public static Ping defaults() {
+        return new Ping(null, null, null);
+    }
 }

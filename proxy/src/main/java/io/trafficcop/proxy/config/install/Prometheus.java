@@ -46,4 +46,9 @@ public record Prometheus(
             manualRouting = DEFAULT_MANUAL_ROUTING;
         }
     }
+
+    /** This section as Traefik fills it when it is present but empty. */
+    public static Prometheus defaults() {
+        return new Prometheus(null, null, null, null, null, null, null);
+    }
 }

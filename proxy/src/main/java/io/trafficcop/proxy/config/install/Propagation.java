@@ -6,7 +6,8 @@ import io.trafficcop.proxy.config.NotImplemented;
 /**
  * DNS propagation checks of the DNS-01 challenge.
  *
- * <p>Traefik key: {@code certificatesResolvers.<name>.acme.dnsChallenge.propagation} (Traefik's {@code acme.Propagation}).
+ * <p>Traefik key: {@code certificatesResolvers.<name>.acme.dnsChallenge.propagation}
+ * (Traefik's {@code acme.Propagation}).
  */
 @NotImplemented("ACME is not implemented yet")
 public record Propagation(

@@ -22,10 +22,13 @@ public record Providers(
         @NotImplemented("provider not implemented yet; only the file provider is") DockerProvider docker,
         @NotImplemented("provider not implemented yet; only the file provider is") SwarmProvider swarm,
         FileProvider file,
-        @NotImplemented("provider not implemented yet; only the file provider is") KubernetesIngressProvider kubernetesIngress,
-        @NotImplemented("provider not implemented yet; only the file provider is") KubernetesIngressNginxProvider kubernetesIngressNGINX,
+        @NotImplemented("provider not implemented yet; only the file provider is")
+        KubernetesIngressProvider kubernetesIngress,
+        @NotImplemented("provider not implemented yet; only the file provider is")
+        KubernetesIngressNginxProvider kubernetesIngressNGINX,
         @NotImplemented("provider not implemented yet; only the file provider is") KubernetesCrdProvider kubernetesCRD,
-        @NotImplemented("provider not implemented yet; only the file provider is") KubernetesGatewayProvider kubernetesGateway,
+        @NotImplemented("provider not implemented yet; only the file provider is")
+        KubernetesGatewayProvider kubernetesGateway,
         @NotImplemented("provider not implemented yet; only the file provider is") KnativeProvider knative,
         @NotImplemented("provider not implemented yet; only the file provider is") RestProvider rest,
         @NotImplemented("provider not implemented yet; only the file provider is") ConsulCatalogProvider consulCatalog,
@@ -39,7 +42,9 @@ public record Providers(
         @NotImplemented("plugin providers are not implemented yet") Map<String, Map<String, Object>> plugin) {
 
     public static final GoDuration DEFAULT_PROVIDERS_THROTTLE_DURATION = GoDuration.ofSeconds(2);
-    public static final List<String> DEFAULT_PRECEDENCE = List.of("kubernetesgateway", "kubernetescrd", "kubernetes", "kubernetesingressnginx", "swarm", "docker", "file", "redis", "knative", "consul", "consulcatalog", "nomad", "etcd", "ecs", "http", "zookeeper", "rest");
+    public static final List<String> DEFAULT_PRECEDENCE = List.of(
+            "kubernetesgateway", "kubernetescrd", "kubernetes", "kubernetesingressnginx", "swarm", "docker", "file",
+            "redis", "knative", "consul", "consulcatalog", "nomad", "etcd", "ecs", "http", "zookeeper", "rest");
 
     public Providers {
         if (providersThrottleDuration == null) {
@@ -48,5 +53,11 @@ public record Providers(
         if (precedence == null) {
             precedence = DEFAULT_PRECEDENCE;
         }
+    }
+
+    /** This section as Traefik fills it when it is present but empty. */
+    public static Providers defaults() {
+        return new Providers(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null);
     }
 }

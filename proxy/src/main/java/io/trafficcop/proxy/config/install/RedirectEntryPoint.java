@@ -30,4 +30,9 @@ public record RedirectEntryPoint(
             priority = DEFAULT_PRIORITY;
         }
     }
+
+    /** This section as Traefik fills it when it is present but empty. */
+    public static RedirectEntryPoint defaults() {
+        return new RedirectEntryPoint(null, null, null, null);
+    }
 }

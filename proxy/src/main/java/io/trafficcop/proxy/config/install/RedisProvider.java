@@ -29,4 +29,9 @@ public record RedisProvider(
             endpoints = DEFAULT_ENDPOINTS;
         }
     }
+
+    /** This section as Traefik fills it when it is present but empty. */
+    public static RedisProvider defaults() {
+        return new RedisProvider(null, null, null, null, null, null, null);
+    }
 }

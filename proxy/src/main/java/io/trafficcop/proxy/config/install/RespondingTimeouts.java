@@ -27,4 +27,9 @@ public record RespondingTimeouts(
             idleTimeout = DEFAULT_IDLE_TIMEOUT;
         }
     }
+
+    /** This section as Traefik fills it when it is present but empty. */
+    public static RespondingTimeouts defaults() {
+        return new RespondingTimeouts(null, null, null);
+    }
 }

@@ -19,7 +19,7 @@ public record ServersTransport(
 
     public static final Boolean DEFAULT_INSECURE_SKIP_VERIFY = Boolean.FALSE;
     public static final Integer DEFAULT_MAX_IDLE_CONNS_PER_HOST = 200;
-    public static final ForwardingTimeouts DEFAULT_FORWARDING_TIMEOUTS = new ForwardingTimeouts(null, null, null);
+    public static final ForwardingTimeouts DEFAULT_FORWARDING_TIMEOUTS = ForwardingTimeouts.defaults();
 
     public ServersTransport {
         if (insecureSkipVerify == null) {
@@ -31,5 +31,10 @@ public record ServersTransport(
         if (forwardingTimeouts == null) {
             forwardingTimeouts = DEFAULT_FORWARDING_TIMEOUTS;
         }
+    }
+
+    /** This section as Traefik fills it when it is present but empty. */
+    public static ServersTransport defaults() {
+        return new ServersTransport(null, null, null, null, null);
     }
 }

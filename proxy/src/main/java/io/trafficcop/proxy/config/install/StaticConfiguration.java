@@ -7,7 +7,7 @@ import java.util.Map;
  * Traefik's static ("install") configuration: what a traefik.yml / traefik.toml holds.
  * Sections whose presence enables a feature stay null when absent; the others hold Traefik's defaults.
  *
- * <p>Traefik key: {@code (the root of the static configuration)} (Traefik's {@code static.Configuration}).
+ * <p>Traefik key: the root of the static configuration file (Traefik's {@code static.Configuration}).
  *
  * @param entryPoints entry points by name; Traefik adds :80 as http when none is defined
  */
@@ -24,19 +24,20 @@ public record StaticConfiguration(
         @NotImplemented("the access log is not implemented yet") AccessLog accessLog,
         @NotImplemented("tracing is not implemented yet") Tracing tracing,
         @NotImplemented("CNAME flattening is not implemented yet") HostResolver hostResolver,
-        @NotImplemented("certificate resolvers are not implemented yet") Map<String, CertificateResolver> certificatesResolvers,
+        @NotImplemented("certificate resolvers are not implemented yet")
+        Map<String, CertificateResolver> certificatesResolvers,
         @NotImplemented("experimental features are not implemented yet") Experimental experimental,
         Core core,
         @NotImplemented("SPIFFE is not implemented yet") SpiffeClientConfig spiffe,
         @NotImplemented("OCSP stapling is not implemented yet") OcspConfig ocsp) {
 
-    public static final Global DEFAULT_GLOBAL = new Global(null, null, null);
-    public static final ServersTransport DEFAULT_SERVERS_TRANSPORT = new ServersTransport(null, null, null, null, null);
-    public static final TCPServersTransport DEFAULT_TCP_SERVERS_TRANSPORT = new TCPServersTransport(null, null, null, null);
+    public static final Global DEFAULT_GLOBAL = Global.defaults();
+    public static final ServersTransport DEFAULT_SERVERS_TRANSPORT = ServersTransport.defaults();
+    public static final TCPServersTransport DEFAULT_TCP_SERVERS_TRANSPORT = TCPServersTransport.defaults();
     public static final Map<String, EntryPoint> DEFAULT_ENTRY_POINTS = Map.of();
-    public static final Providers DEFAULT_PROVIDERS = new Providers(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
-    public static final Log DEFAULT_LOG = new Log(null, null, null, null, null, null, null, null, null);
-    public static final Core DEFAULT_CORE = new Core(null);
+    public static final Providers DEFAULT_PROVIDERS = Providers.defaults();
+    public static final Log DEFAULT_LOG = Log.defaults();
+    public static final Core DEFAULT_CORE = Core.defaults();
 
     public StaticConfiguration {
         if (global == null) {
@@ -60,5 +61,11 @@ public record StaticConfiguration(
         if (core == null) {
             core = DEFAULT_CORE;
         }
+    }
+
+    /** This section as Traefik fills it when it is present but empty. */
+    public static StaticConfiguration defaults() {
+        return new StaticConfiguration(null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null);
     }
 }

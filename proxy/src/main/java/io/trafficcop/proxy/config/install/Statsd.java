@@ -40,4 +40,9 @@ public record Statsd(
             prefix = DEFAULT_PREFIX;
         }
     }
+
+    /** This section as Traefik fills it when it is present but empty. */
+    public static Statsd defaults() {
+        return new Statsd(null, null, null, null, null, null);
+    }
 }

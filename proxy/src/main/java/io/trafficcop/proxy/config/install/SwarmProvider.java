@@ -47,4 +47,9 @@ public record SwarmProvider(
             refreshSeconds = DEFAULT_REFRESH_SECONDS;
         }
     }
+
+    /** This section as Traefik fills it when it is present but empty. */
+    public static SwarmProvider defaults() {
+        return new SwarmProvider(null, null, null, null, null, null, null, null, null, null, null, null, null);
+    }
 }

@@ -26,4 +26,9 @@ public record TCPServersTransport(
             dialTimeout = DEFAULT_DIAL_TIMEOUT;
         }
     }
+
+    /** This section as Traefik fills it when it is present but empty. */
+    public static TCPServersTransport defaults() {
+        return new TCPServersTransport(null, null, null, null);
+    }
 }

@@ -27,7 +27,7 @@ public record Tracing(
 
     public static final String DEFAULT_SERVICE_NAME = "traefik";
     public static final Double DEFAULT_SAMPLE_RATE = 1.0;
-    public static final OtelTracing DEFAULT_OTLP = new OtelTracing(null, null);
+    public static final OtelTracing DEFAULT_OTLP = OtelTracing.defaults();
 
     public Tracing {
         if (serviceName == null) {
@@ -39,5 +39,10 @@ public record Tracing(
         if (otlp == null) {
             otlp = DEFAULT_OTLP;
         }
+    }
+
+    /** This section as Traefik fills it when it is present but empty. */
+    public static Tracing defaults() {
+        return new Tracing(null, null, null, null, null, null, null, null, null);
     }
 }

@@ -26,4 +26,9 @@ public record ZooKeeperProvider(
             endpoints = DEFAULT_ENDPOINTS;
         }
     }
+
+    /** This section as Traefik fills it when it is present but empty. */
+    public static ZooKeeperProvider defaults() {
+        return new ZooKeeperProvider(null, null, null, null);
+    }
 }
