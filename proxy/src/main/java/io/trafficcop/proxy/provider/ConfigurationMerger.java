@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.trafficcop.proxy.config.load.CheckedDocument;
+import io.trafficcop.proxy.config.validate.Location;
 import io.trafficcop.proxy.config.validate.Problem;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,11 +29,23 @@ public final class ConfigurationMerger {
     private final Map<String, String> origins = new HashMap<>();
     private final Set<String> conflicts = new HashSet<>();
     private final List<Problem> errors = new ArrayList<>();
+    private final Map<String, Location> locations = new HashMap<>();
 
     /**
      * Adds one file's canonical tree: top-level sections ({@code http}, {@code tcp}, {@code udp},
      * {@code tls}) hold named collections whose entries are the resources.
      */
+    public void add(CheckedDocument document) {
+        document.lines().forEach((path, line) -> locations.putIfAbsent(path, new Location(document.source(), line)));
+        add(document.source(), document.tree());
+    }
+
+    /** Where each merged value was written, by canonical path. */
+    public Map<String, Location> locations() {
+        return Map.copyOf(locations);
+    }
+
+    /** Adds a tree with no line information. */
     public void add(String source, ObjectNode tree) {
         tree.properties().forEach(section -> {
             if (!(section.getValue() instanceof ObjectNode sectionNode)) {

@@ -16,11 +16,16 @@ import java.util.Map;
  * bind, and every problem found. A source that does not parse at all has an empty tree and one error.
  */
 public record CheckedDocument(String source, ObjectNode tree, List<Problem> errors, List<Problem> warnings,
-        boolean parsed) {
+        boolean parsed, Map<String, Integer> lines) {
 
     public CheckedDocument {
         errors = List.copyOf(errors);
         warnings = List.copyOf(warnings);
+        lines = Map.copyOf(lines);
+    }
+
+    public CheckedDocument(String source, ObjectNode tree, List<Problem> errors, List<Problem> warnings, boolean parsed) {
+        this(source, tree, errors, warnings, parsed, Map.of());
     }
 
     /** Reads {@code file} (YAML or TOML by extension) and checks it against {@code rootType}. */
@@ -54,7 +59,8 @@ public record CheckedDocument(String source, ObjectNode tree, List<Problem> erro
     public static CheckedDocument check(ConfigDocument document, Class<?> rootType, Map<String, String> environment) {
         EnvironmentExpansion.expand(document.root(), environment);
         SchemaWalker.Result result = SchemaWalker.walk(document, rootType);
-        return new CheckedDocument(document.source(), document.root(), result.errors(), result.warnings(), true);
+        return new CheckedDocument(document.source(), document.root(), result.errors(), result.warnings(), true,
+                result.lines());
     }
 
     private static CheckedDocument unparsed(String source, String message) {

@@ -46,13 +46,15 @@ public final class SchemaWalker {
     };
 
     /** What walking found. */
-    public record Result(List<Problem> errors, List<Problem> warnings, Set<String> removedElements) {
+    public record Result(List<Problem> errors, List<Problem> warnings, Set<String> removedElements,
+            Map<String, Integer> lines) {
     }
 
     private final ConfigDocument document;
     private final List<Problem> errors = new ArrayList<>();
     private final Map<String, Problem> warningsBySchemaPath = new LinkedHashMap<>();
     private final Map<String, Removal> removals = new LinkedHashMap<>();
+    private final Map<String, Integer> canonicalLines = new HashMap<>();
 
     private SchemaWalker(ConfigDocument document) {
         this.document = document;
@@ -65,7 +67,7 @@ public final class SchemaWalker {
         walker.removals.values().forEach(Removal::apply);
         walker.removals.values().forEach(Removal::compact);
         return new Result(List.copyOf(walker.errors), List.copyOf(walker.warningsBySchemaPath.values()),
-                Set.copyOf(walker.removals.keySet()));
+                Set.copyOf(walker.removals.keySet()), Map.copyOf(walker.canonicalLines));
     }
 
     /** The key a record component is written as in Traefik's configuration. */
@@ -230,6 +232,10 @@ public final class SchemaWalker {
 
     /** Returns the canonical node for {@code value}, or null to drop the key. */
     private JsonNode walkValue(JsonNode value, Type type, Position at) {
+        int line = document.lineOf(at.rawPath());
+        if (line > 0) {
+            canonicalLines.put(at.path(), line);
+        }
         Class<?> raw = rawClass(type);
         if (value.isNull()) {
             // YAML's "key:" with nothing after it: an empty section (present, so enabled), an unset scalar

@@ -95,13 +95,13 @@ public final class FileProvider implements Provider {
             CheckedDocument document = CheckedDocument.read(file, dynamicRoot, environment);
             errors.addAll(document.errors());
             warnings.addAll(document.warnings());
-            merger.add(document.source(), document.tree());
+            merger.add(document);
         }
         if (directory != null && !Files.isDirectory(directory)) {
             errors.add(new Problem(directory.toString(), 0, "providers.file.directory", "no such directory"));
         }
         errors.addAll(merger.errors());
-        return new ProviderConfiguration(name(), merger.merged(), errors, warnings);
+        return new ProviderConfiguration(name(), merger.merged(), errors, warnings, merger.locations());
     }
 
     /** The files to read, in a stable order. */
