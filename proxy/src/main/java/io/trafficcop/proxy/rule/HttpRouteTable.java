@@ -37,6 +37,11 @@ public final class HttpRouteTable<T> {
 
     private static final int[] NONE = new int[0];
 
+    /** Traefik's default {@code providers.precedence} (providerNames in pkg/config/static/static_config.go). */
+    public static final List<String> DEFAULT_PROVIDERS_PRECEDENCE = List.of("kubernetesgateway", "kubernetescrd",
+            "kubernetes", "kubernetesingressnginx", "swarm", "docker", "file", "redis", "knative", "consul",
+            "consulcatalog", "nomad", "etcd", "ecs", "http", "zookeeper", "rest");
+
     private final Route<T>[] routes;           // global order
     private final int[] fallback;              // positions of routes without host keys, ascending
     private final Map<String, int[]> byHost;   // host key -> positions, ascending
@@ -162,17 +167,22 @@ public final class HttpRouteTable<T> {
 
     public static final class Builder<T> {
         private final List<Route<T>> routes = new ArrayList<>();
-        private List<String> providersPrecedence = List.of();
+        private List<String> providersPrecedence = DEFAULT_PROVIDERS_PRECEDENCE;
 
         private Builder() {
         }
 
         /**
-         * Traefik's {@code providers.precedence} (static configuration): on equal priority, a router of a
-         * provider listed earlier wins. Must be set before {@link #build()}; affects all routers.
+         * Traefik's {@code providers.precedence} (static configuration; defaults to
+         * {@link #DEFAULT_PROVIDERS_PRECEDENCE}): on equal priority, a router of a provider listed earlier wins.
+         * Names are compared lower-cased, as Traefik lower-cases the list. Applies to all routers at {@link #build()}.
          */
         public Builder<T> providersPrecedence(List<String> precedence) {
-            this.providersPrecedence = List.copyOf(precedence);
+            List<String> lower = new ArrayList<>(precedence.size());
+            for (String name : precedence) {
+                lower.add(name.toLowerCase(java.util.Locale.ROOT));
+            }
+            this.providersPrecedence = List.copyOf(lower);
             return this;
         }
 
