@@ -5,16 +5,14 @@ import io.trafficcop.proxy.config.NotImplemented;
 
 /**
  * Traefik's {@code http.middlewares.<name>.contentType} ({@code dynamic.ContentType}).
+ *
+ * <ul>
+ *   <li>{@code autoDetect}: deprecated; null enables content-type detection, {@code false} turns the middleware into a no-op, and setting it at all logs a deprecation warning, so null is kept</li>
+ * </ul>
  */
 @NotImplemented("middleware not implemented yet")
 public record ContentType(
         Boolean autoDetect) {
-
-    public static final Boolean DEFAULT_AUTO_DETECT = Boolean.FALSE;
-
-    public ContentType {
-        autoDetect = autoDetect != null ? autoDetect : DEFAULT_AUTO_DETECT;
-    }
 
     /**
      * Traefik's file provider also takes a boolean for this section ({@code allowEmpty}): {@code true} is an

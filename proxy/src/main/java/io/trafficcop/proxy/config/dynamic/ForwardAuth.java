@@ -9,8 +9,9 @@ import java.util.List;
  * Traefik's {@code http.middlewares.<name>.forwardAuth} ({@code dynamic.ForwardAuth}).
  *
  * <ul>
+ *   <li>{@code trustForwardHeader}: null behaves as false but Traefik warns about it, so null is kept</li>
  *   <li>{@code maxBodySize}: -1 means unlimited</li>
- *   <li>{@code maxResponseBodySize}: null or -1 means unlimited</li>
+ *   <li>{@code maxResponseBodySize}: null or -1 means unlimited; null is kept because Traefik warns about it</li>
  * </ul>
  */
 @NotImplemented("middleware not implemented yet")

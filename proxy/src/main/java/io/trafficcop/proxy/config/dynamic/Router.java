@@ -11,7 +11,7 @@ import java.util.List;
  * <ul>
  *   <li>{@code entryPoints}: null means the default entry points (all of them unless some are marked {@code asDefault})</li>
  *   <li>{@code ruleSyntax}: {@code v3} or {@code v2}; null means the entry point's / global default</li>
- *   <li>{@code priority}: null or 0 means the rule length</li>
+ *   <li>{@code priority}: null or 0 means the rule length; a Go {@code int}, 64-bit, up to {@code MaxInt64 - 1000} for user routers</li>
  *   <li>{@code tls}: presence alone enables TLS on the router</li>
  * </ul>
  */
@@ -21,7 +21,7 @@ public record Router(
         String service,
         String rule,
         String ruleSyntax,
-        Integer priority,
+        Long priority,
         @NotImplemented("router TLS not implemented yet") RouterTlsConfig tls,
         @NotImplemented("per-router observability not implemented yet") RouterObservabilityConfig observability,
         @NotImplemented("parent routers (multi-layer routing) not implemented yet") List<String> parentRefs) {

@@ -9,7 +9,7 @@ import java.util.List;
  * Traefik's {@code http.middlewares.<name>.stripPrefix} ({@code dynamic.StripPrefix}).
  *
  * <ul>
- *   <li>{@code forceSlash}: deprecated</li>
+ *   <li>{@code forceSlash}: deprecated; null means false, but setting it at all logs a deprecation warning, so null is kept</li>
  * </ul>
  */
 @NotImplemented("middleware not implemented yet")

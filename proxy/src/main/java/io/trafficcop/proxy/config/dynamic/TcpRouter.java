@@ -7,6 +7,10 @@ import java.util.List;
 
 /**
  * Traefik's {@code tcp.routers.<name>} ({@code dynamic.TCPRouter}).
+ *
+ * <ul>
+ *   <li>{@code priority}: null or 0 means the rule length; 64-bit as in Traefik</li>
+ * </ul>
  */
 @NotImplemented("TCP routing not implemented yet")
 public record TcpRouter(
@@ -15,7 +19,7 @@ public record TcpRouter(
         String service,
         String rule,
         String ruleSyntax,
-        Integer priority,
+        Long priority,
         RouterTcpTlsConfig tls) {
 
     public TcpRouter {

@@ -10,9 +10,7 @@ import java.util.List;
  * <p>Traefik key: {@code certificatesResolvers.<name>.acme.dnsChallenge} (Traefik's {@code acme.DNSChallenge}).
  *
  * @param provider the lego DNS provider name
- *
  * @param delayBeforeCheck deprecated, use propagation.delayBeforeChecks
- *
  * @param disablePropagationCheck deprecated, use propagation.disableChecks
  */
 @NotImplemented("ACME is not implemented yet")

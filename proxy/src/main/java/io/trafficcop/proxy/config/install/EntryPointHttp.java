@@ -9,7 +9,6 @@ import java.util.List;
  * <p>Traefik key: {@code entryPoints.<name>.http} (Traefik's {@code static.HTTPConfig}).
  *
  * @param middlewares middlewares prepended to every router on the entry point
- *
  * @param underscoreHeadersStrategy keep, delete or reject
  */
 public record EntryPointHttp(

@@ -8,7 +8,6 @@ import io.trafficcop.proxy.config.GoDuration;
  * <p>Traefik key: {@code entryPoints.<name>.transport}.
  *
  * @param keepAliveMaxTime zero means no limit
- *
  * @param keepAliveMaxRequests zero means no limit
  */
 public record EntryPointsTransport(

@@ -9,7 +9,6 @@ import java.util.Map;
  * <p>Traefik key: {@code experimental}.
  *
  * @param kubernetesIngressNGINX deprecated, no longer experimental
- *
  * @param kubernetesGateway deprecated, no longer experimental
  */
 @NotImplemented("experimental features are not implemented yet")

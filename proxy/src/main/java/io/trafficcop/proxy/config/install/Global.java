@@ -5,7 +5,7 @@ package io.trafficcop.proxy.config.install;
  *
  * <p>Traefik key: {@code global}.
  *
- * @param checkNewVersion Traefik's default is true (set by its command); TrafficCop never phones home.
+ * @param checkNewVersion true by default (set by Traefik's command, not by a SetDefaults)
  */
 public record Global(
         Boolean checkNewVersion,

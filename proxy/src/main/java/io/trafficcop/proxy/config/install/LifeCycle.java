@@ -8,7 +8,6 @@ import io.trafficcop.proxy.config.GoDuration;
  * <p>Traefik key: {@code entryPoints.<name>.transport.lifeCycle}.
  *
  * @param requestAcceptGraceTimeout how long to keep accepting requests after a stop signal
- *
  * @param graceTimeOut how long active requests may take to finish before the entry point stops
  */
 public record LifeCycle(

@@ -8,11 +8,8 @@ import io.trafficcop.proxy.config.NotImplemented;
  * <p>Traefik key: {@code log} (Traefik's {@code types.TraefikLog}).
  *
  * @param level TRACE, DEBUG, INFO, WARN, ERROR, FATAL or PANIC
- *
  * @param format common or json
- *
  * @param filePath absent logs to standard output
- *
  * @param maxSize megabytes before rotation
  */
 public record Log(

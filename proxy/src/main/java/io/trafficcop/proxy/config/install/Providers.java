@@ -11,9 +11,7 @@ import java.util.Map;
  * <p>Traefik key: {@code providers}.
  *
  * @param providersThrottleDuration minimum time between two applied configurations of a provider
- *
  * @param precedence routing precedence between providers, highest first
- *
  * @param plugin plugin provider configurations by plugin name, free-form
  */
 public record Providers(

@@ -6,7 +6,6 @@ package io.trafficcop.proxy.config.install;
  * <p>Traefik key: {@code entryPoints.<name>.http.redirections.entryPoint}.
  *
  * @param to target entry point name or port
- *
  * @param priority priority of the generated router; Go's math.MaxInt - 1 by default
  */
 public record RedirectEntryPoint(

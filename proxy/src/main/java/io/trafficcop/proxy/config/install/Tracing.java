@@ -10,7 +10,6 @@ import java.util.Map;
  * <p>Traefik key: {@code tracing} (Traefik's {@code static.Tracing}).
  *
  * @param sampleRate between 0.0 and 1.0
- *
  * @param globalAttributes deprecated alias of resourceAttributes
  */
 @NotImplemented("observability exporters are not implemented yet")

@@ -22,5 +22,8 @@
  *       implemented when neither it, nor its record type, nor any enclosing component or type is marked.</li>
  *   <li>Records hold data only: no validation, nothing throws. Lists and maps are kept as bound.</li>
  * </ul>
+ *
+ * <p>{@link io.trafficcop.proxy.config.install.EffectiveConfiguration#of} then completes a bound configuration
+ * as Traefik does after loading (implicit {@code http} and {@code traefik} entry points, ...).
  */
 package io.trafficcop.proxy.config.install;

@@ -81,7 +81,6 @@ class DynamicModelDefaultsTest {
                 row(Buffering.class, "maxResponseBodyBytes", 0L),
                 row(RedirectScheme.class, "permanent", false),
                 row(RedirectRegex.class, "permanent", false),
-                row(ContentType.class, "autoDetect", false),
                 // tcp
                 row(TcpServersTransport.class, "dialTimeout", GoDuration.ofSeconds(30)),
                 row(TcpServersTransport.class, "dialKeepAlive", GoDuration.ofSeconds(15)),
@@ -136,6 +135,10 @@ class DynamicModelDefaultsTest {
                 Arguments.of(WeightedRoundRobin.class, List.of("sticky", "healthCheck")),
                 Arguments.of(Failover.class, List.of("healthCheck", "errors")),
                 Arguments.of(RateLimit.class, List.of("sourceCriterion", "redis", "average")),
+                // null and an explicit value behave differently in Traefik (deprecation or security warnings)
+                Arguments.of(ContentType.class, List.of("autoDetect")),
+                Arguments.of(StripPrefix.class, List.of("forceSlash")),
+                Arguments.of(ForwardAuth.class, List.of("trustForwardHeader", "maxResponseBodySize", "tls")),
                 Arguments.of(TcpLoadBalancer.class, List.of("proxyProtocol", "healthCheck", "terminationDelay")),
                 Arguments.of(TcpServersTransport.class, List.of("proxyProtocol", "tls")),
                 Arguments.of(DynamicConfiguration.class, List.of("http", "tcp", "udp", "tls")));

@@ -79,7 +79,7 @@ class DynamicModelReferenceTest {
         assertThat(router.service()).isEqualTo("foobar");
         assertThat(router.rule()).isEqualTo("foobar");
         assertThat(router.ruleSyntax()).isEqualTo("foobar");
-        assertThat(router.priority()).isEqualTo(42);
+        assertThat(router.priority()).isEqualTo(42L);
         assertThat(router.tls().options()).isEqualTo("foobar");
         assertThat(router.tls().certResolver()).isEqualTo("foobar");
         assertThat(router.tls().domains()).hasSize(2)

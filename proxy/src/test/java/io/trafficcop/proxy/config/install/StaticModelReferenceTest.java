@@ -12,8 +12,10 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.trafficcop.proxy.config.GoDuration;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -48,6 +50,18 @@ class StaticModelReferenceTest {
         Set<String> boundPaths = keyPaths(mapper.valueToTree(config));
 
         assertThat(boundPaths).containsAll(keyPaths(reference));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("formats")
+    void bindsEveryValueOfTheReference(String format, ObjectMapper mapper, String file) throws IOException {
+        JsonNode reference = read(mapper, file);
+        StaticConfiguration config = mapper.treeToValue(reference, StaticConfiguration.class);
+
+        Map<String, Set<String>> bound = leafValues(mapper.valueToTree(config));
+
+        leafValues(reference).forEach((path, values) ->
+                assertThat(bound.get(path)).as(path).isNotNull().containsAll(values));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -192,6 +206,36 @@ class StaticModelReferenceTest {
         Set<String> paths = new TreeSet<>();
         collect(node, "", paths);
         return paths;
+    }
+
+    /** Leaf values by dotted key path, numbers normalised so that 42, 42.0 and "42" compare equal. */
+    static Map<String, Set<String>> leafValues(JsonNode node) {
+        Map<String, Set<String>> values = new TreeMap<>();
+        collectValues(node, "", values);
+        return values;
+    }
+
+    private static void collectValues(JsonNode node, String path, Map<String, Set<String>> values) {
+        if (node.isObject() && !node.isEmpty()) {
+            node.properties().forEach(e ->
+                    collectValues(e.getValue(), path.isEmpty() ? e.getKey() : path + "." + e.getKey(), values));
+        } else if (node.isArray() && !node.isEmpty()) {
+            node.forEach(element -> collectValues(element, path, values));
+        } else {
+            values.computeIfAbsent(path, p -> new TreeSet<>()).add(normalise(node));
+        }
+    }
+
+    private static String normalise(JsonNode leaf) {
+        if (leaf.isContainerNode()) {
+            return leaf.toString();
+        }
+        String text = leaf.asText();
+        try {
+            return new BigDecimal(text).stripTrailingZeros().toPlainString();
+        } catch (NumberFormatException notANumber) {
+            return text;
+        }
     }
 
     private static void collect(JsonNode node, String path, Set<String> paths) {
