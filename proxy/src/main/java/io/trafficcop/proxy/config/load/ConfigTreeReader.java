@@ -28,6 +28,16 @@ public final class ConfigTreeReader {
      */
     public static ConfigDocument read(String source, String content, ConfigFormat format) throws ConfigSyntaxException {
         Map<String, Integer> lines = new HashMap<>();
+        if (format == ConfigFormat.YAML) {
+            JsonNode root = YamlTreeReader.read(source, content, lines);
+            if (root == null || root.isNull()) {
+                return new ConfigDocument(source, NODES.objectNode(), lines);
+            }
+            if (!(root instanceof ObjectNode object)) {
+                throw new ConfigSyntaxException(source, 1, "the configuration must be a mapping of keys to values");
+            }
+            return new ConfigDocument(source, object, lines);
+        }
         try (JsonParser parser = format.factory().createParser(content)) {
             JsonToken first = parser.nextToken();
             if (first == null) {

@@ -245,6 +245,10 @@ public final class SchemaWalker {
             return null;
         }
         if (isSection(raw)) {
+            if (value.isBoolean() && acceptsBoolean(raw)) {
+                // Traefik's "allowEmpty" sections: true enables the section with its defaults, false omits it
+                return value.booleanValue() ? NODES.objectNode() : null;
+            }
             if (!value.isObject()) {
                 error(at, "expected a section of options, got " + describe(value));
                 return null;
@@ -309,6 +313,16 @@ public final class SchemaWalker {
     /** Whether values of {@code type} are sections of options (records), rather than scalars such as durations. */
     static boolean isSection(Class<?> type) {
         return type.isRecord() && type != GoDuration.class;
+    }
+
+    /** Sections Traefik lets a boolean stand for (its "allowEmpty" ones): the records say so with fromBoolean. */
+    static boolean acceptsBoolean(Class<?> section) {
+        try {
+            section.getMethod("fromBoolean", boolean.class);
+            return true;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
     }
 
     static Class<?> rawClass(Type type) {

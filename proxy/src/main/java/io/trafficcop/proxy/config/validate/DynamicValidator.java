@@ -55,7 +55,7 @@ public final class DynamicValidator {
     }
 
     /**
-     * @param entryPoints the names of the static configuration's entry points
+     * @param entryPoints the names of the static configuration's entry points, or null not to check them
      */
     public static Result validate(QualifiedConfiguration config, Set<String> entryPoints, RuleCheck ruleCheck) {
         DynamicValidator validator = new DynamicValidator(config, entryPoints, ruleCheck);
@@ -77,10 +77,6 @@ public final class DynamicValidator {
         } else {
             ruleCheck.check(router.rule(), router.ruleSyntax()).ifPresent(message -> error(name, "rule", message));
         }
-        if (router.ruleSyntax() != null && !router.ruleSyntax().isEmpty()
-                && !router.ruleSyntax().equalsIgnoreCase("v2") && !router.ruleSyntax().equalsIgnoreCase("v3")) {
-            error(name, "ruleSyntax", "invalid rule syntax \"" + router.ruleSyntax() + "\": use v2 or v3");
-        }
         if (router.service() == null || router.service().isBlank()) {
             error(name, "service", "the service is missing on the router");
         } else {
@@ -90,7 +86,7 @@ public final class DynamicValidator {
             }
         }
         checkMiddlewareReferences(name, "middlewares", router.middlewares(), provider);
-        if (router.entryPoints() != null) {
+        if (router.entryPoints() != null && entryPoints != null) {
             for (int i = 0; i < router.entryPoints().size(); i++) {
                 String entryPoint = router.entryPoints().get(i);
                 if (!entryPoints.contains(entryPoint)) {

@@ -47,6 +47,7 @@ public final class FileProvider implements Provider {
     private final boolean watch;
     private final Class<?> dynamicRoot;
     private final Map<String, String> environment;
+    private final List<CheckedDocument> inline;
     private volatile WatchService watchService;
     private volatile Thread watcherThread;
     private List<String> lastFingerprint;
@@ -58,6 +59,17 @@ public final class FileProvider implements Provider {
      */
     public FileProvider(Path filename, Path directory, boolean watch, Class<?> dynamicRoot,
             Map<String, String> environment) {
+        this(filename, directory, watch, dynamicRoot, environment, List.of());
+    }
+
+    /**
+     * @param inline dynamic sections written in the static configuration file (TrafficCop's single-file
+     *     form), served as part of this provider's configuration; with them, filename and directory may
+     *     both be null
+     */
+    public FileProvider(Path filename, Path directory, boolean watch, Class<?> dynamicRoot,
+            Map<String, String> environment, List<CheckedDocument> inline) {
+        this.inline = List.copyOf(inline);
         this.filename = filename;
         this.directory = directory;
         this.watch = watch;
@@ -72,14 +84,14 @@ public final class FileProvider implements Provider {
 
     @Override
     public void start(Consumer<ProviderConfiguration> publish) throws ProviderException {
-        if (filename == null && directory == null) {
+        if (filename == null && directory == null && inline.isEmpty()) {
             throw new ProviderException("providers.file: neither filename nor directory is defined");
         }
         if (filename != null && ConfigFormat.ofFileName(filename.toString()).isEmpty()) {
             throw new ProviderException("providers.file.filename: unsupported file extension for file " + filename
                     + ": use .yml, .yaml or .toml");
         }
-        if (watch) {
+        if (watch && (filename != null || directory != null)) {
             startWatching(publish);
         }
         publishIfChanged(publish);
@@ -91,8 +103,11 @@ public final class FileProvider implements Provider {
         ConfigurationMerger merger = new ConfigurationMerger();
         List<Problem> errors = new ArrayList<>();
         List<Problem> warnings = new ArrayList<>();
+        List<CheckedDocument> documents = new ArrayList<>(inline);
         for (Path file : files) {
-            CheckedDocument document = CheckedDocument.read(file, dynamicRoot, environment);
+            documents.add(CheckedDocument.read(file, dynamicRoot, environment));
+        }
+        for (CheckedDocument document : documents) {
             errors.addAll(document.errors());
             warnings.addAll(document.warnings());
             merger.add(document);
@@ -109,7 +124,7 @@ public final class FileProvider implements Provider {
         if (filename != null) {
             return List.of(filename);
         }
-        if (!Files.isDirectory(directory)) {
+        if (directory == null || !Files.isDirectory(directory)) {
             return List.of();
         }
         try (Stream<Path> walk = Files.walk(directory)) {

@@ -130,4 +130,36 @@ class SchemaWalkerTest {
                 .isInstanceOf(ConfigSyntaxException.class).hasMessageContaining("t.yml:3");
         assertThat(List.of()).isEmpty();
     }
+
+    @Test
+    void resolvesYamlAnchorsAliasesAndMergeKeys() throws Exception {
+        ConfigDocument document = ConfigTreeReader.read("t.yml", """
+                http:
+                  routers:
+                    a: &base
+                      rule: "Path(`/a`)"
+                      middlewares: &chain [one, two]
+                      service: s
+                    b:
+                      <<: *base
+                      rule: "Path(`/b`)"
+                    c:
+                      rule: "Path(`/c`)"
+                      middlewares: *chain
+                      service: s
+                """, ConfigFormat.YAML);
+        assertThat(SchemaWalker.walk(document, SampleSchema.Root.class).errors()).isEmpty();
+        SampleSchema.Root root = ConfigBinder.bind(document.root(), SampleSchema.Root.class);
+        assertThat(root.http().routers().get("b").rule()).isEqualTo("Path(`/b`)");
+        assertThat(root.http().routers().get("b").middlewares()).containsExactly("one", "two");
+        assertThat(root.http().routers().get("b").service()).isEqualTo("s");
+        assertThat(root.http().routers().get("c").middlewares()).containsExactly("one", "two");
+    }
+
+    @Test
+    void keepsYamlWordsThatLookBooleanAsTextForStringOptions() throws Exception {
+        ConfigDocument document = ConfigTreeReader.read("t.yml", "log:\n  level: on\n", ConfigFormat.YAML);
+        SchemaWalker.walk(document, SampleSchema.Root.class);
+        assertThat(ConfigBinder.bind(document.root(), SampleSchema.Root.class).log().level()).isEqualTo("on");
+    }
 }
