@@ -30,6 +30,7 @@ public final class ConfigurationMerger {
     private final Set<String> conflicts = new HashSet<>();
     private final List<Problem> errors = new ArrayList<>();
     private final Map<String, Location> locations = new HashMap<>();
+    private final Set<String> broken = new HashSet<>();
 
     /**
      * Adds one file's canonical tree: top-level sections ({@code http}, {@code tcp}, {@code udp},
@@ -37,12 +38,18 @@ public final class ConfigurationMerger {
      */
     public void add(CheckedDocument document) {
         document.lines().forEach((path, line) -> locations.putIfAbsent(path, new Location(document.source(), line)));
+        broken.addAll(document.brokenElements());
         add(document.source(), document.tree());
     }
 
     /** Where each merged value was written, by canonical path. */
     public Map<String, Location> locations() {
         return Map.copyOf(locations);
+    }
+
+    /** Paths of the elements that had errors ({@code http.routers.r}): the runtime disables them. */
+    public Set<String> brokenElements() {
+        return Set.copyOf(broken);
     }
 
     /** Adds a tree with no line information. */

@@ -5,6 +5,7 @@ import io.trafficcop.proxy.config.validate.Location;
 import io.trafficcop.proxy.config.validate.Problem;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One provider's dynamic configuration: a canonical tree (checked by the schema walker, so it binds) and
@@ -15,18 +16,20 @@ import java.util.Map;
  * @param errors problems that disabled part of the configuration
  * @param warnings problems that did not (such as recognized options not implemented yet)
  * @param locations where each value (by canonical path, such as {@code http.routers.r.rule}) was written
+ * @param brokenElements paths of the elements with errors ({@code http.routers.r}), to disable
  */
 public record ProviderConfiguration(String provider, ObjectNode tree, List<Problem> errors, List<Problem> warnings,
-        Map<String, Location> locations) {
+        Map<String, Location> locations, Set<String> brokenElements) {
 
     public ProviderConfiguration {
         errors = List.copyOf(errors);
         warnings = List.copyOf(warnings);
         locations = Map.copyOf(locations);
+        brokenElements = Set.copyOf(brokenElements);
     }
 
     public ProviderConfiguration(String provider, ObjectNode tree, List<Problem> errors, List<Problem> warnings) {
-        this(provider, tree, errors, warnings, Map.of());
+        this(provider, tree, errors, warnings, Map.of(), Set.of());
     }
 
     /** Where the value at {@code path}, or its nearest ancestor, was written. */

@@ -10,22 +10,24 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A configuration source read, expanded and checked against a record type: its canonical tree, ready to
  * bind, and every problem found. A source that does not parse at all has an empty tree and one error.
  */
 public record CheckedDocument(String source, ObjectNode tree, List<Problem> errors, List<Problem> warnings,
-        boolean parsed, Map<String, Integer> lines) {
+        boolean parsed, Map<String, Integer> lines, Set<String> brokenElements) {
 
     public CheckedDocument {
         errors = List.copyOf(errors);
         warnings = List.copyOf(warnings);
         lines = Map.copyOf(lines);
+        brokenElements = Set.copyOf(brokenElements);
     }
 
     public CheckedDocument(String source, ObjectNode tree, List<Problem> errors, List<Problem> warnings, boolean parsed) {
-        this(source, tree, errors, warnings, parsed, Map.of());
+        this(source, tree, errors, warnings, parsed, Map.of(), Set.of());
     }
 
     /** Reads {@code file} (YAML or TOML by extension) and checks it against {@code rootType}. */
@@ -60,7 +62,7 @@ public record CheckedDocument(String source, ObjectNode tree, List<Problem> erro
         EnvironmentExpansion.expand(document.root(), environment);
         SchemaWalker.Result result = SchemaWalker.walk(document, rootType);
         return new CheckedDocument(document.source(), document.root(), result.errors(), result.warnings(), true,
-                result.lines());
+                result.lines(), result.brokenElements());
     }
 
     private static CheckedDocument unparsed(String source, String message) {

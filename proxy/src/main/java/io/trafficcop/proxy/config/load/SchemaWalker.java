@@ -27,9 +27,11 @@ import java.util.Set;
  * durations). It rewrites the tree in place into the canonical form Jackson binds — keys spelt as the
  * records spell them, scalars of the right JSON type — and reports every problem, not only the first.
  *
- * <p>A problem inside one element of a named collection (a router, a service, a middleware, an entry point,
- * a certificate...) removes that element from the tree, so that the rest of the configuration still binds
- * and serves; the error stays in {@link Result#errors()} for {@code --validate}, the logs and the API.
+ * <p>A value with a problem is dropped from the tree, so that the rest still binds, and the element of a
+ * named collection that holds it (a router, a service, a middleware, an entry point...) is listed in
+ * {@link Result#brokenElements()}: the runtime disables it, as Traefik does, while every other element keeps
+ * serving, and {@code --validate} can still check the rest of it. An item of a list of sections (a TLS
+ * certificate...) with a problem is removed from the list. The errors stay in {@link Result#errors()}.
  */
 public final class SchemaWalker {
 
@@ -46,7 +48,7 @@ public final class SchemaWalker {
     };
 
     /** What walking found. */
-    public record Result(List<Problem> errors, List<Problem> warnings, Set<String> removedElements,
+    public record Result(List<Problem> errors, List<Problem> warnings, Set<String> brokenElements,
             Map<String, Integer> lines) {
     }
 
@@ -64,8 +66,8 @@ public final class SchemaWalker {
     public static Result walk(ConfigDocument document, Class<?> rootType) {
         SchemaWalker walker = new SchemaWalker(document);
         walker.walkRecord(document.root(), rootType, new Position("", "", "", null));
-        walker.removals.values().forEach(Removal::apply);
-        walker.removals.values().forEach(Removal::compact);
+        walker.removals.values().stream().filter(Removal::isListItem).forEach(Removal::apply);
+        walker.removals.values().stream().filter(Removal::isListItem).forEach(Removal::compact);
         return new Result(List.copyOf(walker.errors), List.copyOf(walker.warningsBySchemaPath.values()),
                 Set.copyOf(walker.removals.keySet()), Map.copyOf(walker.canonicalLines));
     }
@@ -141,6 +143,10 @@ public final class SchemaWalker {
 
     /** Removing one element of a collection: a map entry or a list item. */
     private record Removal(String path, JsonNode container, String key, int index) {
+        boolean isListItem() {
+            return container instanceof ArrayNode;
+        }
+
         void apply() {
             if (container instanceof ObjectNode object) {
                 object.remove(key);
@@ -170,6 +176,11 @@ public final class SchemaWalker {
     }
 
     private void warnNotImplemented(Position at, NotImplemented notImplemented) {
+        for (String warned : warningsBySchemaPath.keySet()) {
+            if (at.schemaPath().startsWith(warned + ".")) {
+                return; // the enclosing section already carries the warning
+            }
+        }
         warningsBySchemaPath.computeIfAbsent(at.schemaPath(), key -> {
             String reason = notImplemented.value().isEmpty() ? "" : " (" + notImplemented.value() + ")";
             return new Problem(document.source(), document.lineOf(at.rawPath()), at.path(),

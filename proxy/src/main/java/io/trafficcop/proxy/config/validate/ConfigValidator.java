@@ -85,7 +85,7 @@ public final class ConfigValidator {
         io.trafficcop.proxy.provider.ConfigurationMerger merger = new io.trafficcop.proxy.provider.ConfigurationMerger();
         merger.add(document);
         ProviderConfiguration provider = new ProviderConfiguration("file", merger.merged(), document.errors(),
-                document.warnings(), merger.locations());
+                document.warnings(), merger.locations(), merger.brokenElements());
         DynamicConfigurationBuilder.Built built = DynamicConfigurationBuilder.build(Map.of("file", provider), null);
         return new ValidationReport(built.errors(), built.warnings());
     }

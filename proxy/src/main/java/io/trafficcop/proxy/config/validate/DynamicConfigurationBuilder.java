@@ -20,7 +20,11 @@ import java.util.Set;
  */
 public final class DynamicConfigurationBuilder {
 
-    /** The result: what to serve, and what was wrong. */
+    /**
+     * The result: what to serve, and what was wrong.
+     *
+     * @param disabled objects not to serve, by {@link QualifiedConfiguration#key} ({@code http.routers.r@file})
+     */
     public record Built(QualifiedConfiguration configuration, List<Problem> errors, List<Problem> warnings,
             Set<String> disabled) {
     }
@@ -50,7 +54,17 @@ public final class DynamicConfigurationBuilder {
         DynamicValidator.Result result = DynamicValidator.validate(merged, entryPoints,
                 (rule, syntax) -> checkRule(rule, syntax == null || syntax.isEmpty() ? defaultSyntax : syntax));
         errors.addAll(result.errors());
-        return new Built(merged, errors, warnings, result.disabled());
+        Set<String> disabled = new java.util.LinkedHashSet<>(result.disabled());
+        for (ProviderConfiguration provider : providers.values()) {
+            for (String path : provider.brokenElements()) {
+                int lastDot = path.lastIndexOf('.');
+                if (lastDot > 0) {
+                    disabled.add(QualifiedConfiguration.key(path.substring(0, lastDot),
+                            QualifiedConfiguration.qualify(path.substring(lastDot + 1), provider.provider())));
+                }
+            }
+        }
+        return new Built(merged, errors, warnings, Set.copyOf(disabled));
     }
 
     private static Optional<String> checkRule(String rule, String syntax) {

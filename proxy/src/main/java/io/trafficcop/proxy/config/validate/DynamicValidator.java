@@ -38,7 +38,11 @@ public final class DynamicValidator {
     public static final Set<String> INTERNAL_SERVICES = Set.of("noop@internal", "ping@internal", "api@internal",
             "dashboard@internal", "prometheus@internal", "rest@internal", "acme-http@internal");
 
-    /** What validation found. */
+    /**
+     * What validation found.
+     *
+     * @param disabled the objects with errors, by {@link QualifiedConfiguration#key}
+     */
     public record Result(List<Problem> errors, Set<String> disabled) {
     }
 
@@ -59,15 +63,20 @@ public final class DynamicValidator {
      */
     public static Result validate(QualifiedConfiguration config, Set<String> entryPoints, RuleCheck ruleCheck) {
         DynamicValidator validator = new DynamicValidator(config, entryPoints, ruleCheck);
+        validator.collection = QualifiedConfiguration.MIDDLEWARES;
         config.middlewares().forEach(validator::checkMiddleware);
+        validator.collection = QualifiedConfiguration.SERVICES;
         config.services().forEach(validator::checkService);
+        validator.collection = QualifiedConfiguration.ROUTERS;
         config.routers().forEach(validator::checkRouter);
         return new Result(List.copyOf(validator.errors), Set.copyOf(validator.disabled));
     }
 
+    private String collection = QualifiedConfiguration.ROUTERS;
+
     private void error(String qualifiedName, String subPath, String message) {
-        errors.add(config.problem(qualifiedName, subPath, message));
-        disabled.add(qualifiedName);
+        errors.add(config.problem(collection, qualifiedName, subPath, message));
+        disabled.add(QualifiedConfiguration.key(collection, qualifiedName));
     }
 
     private void checkRouter(String name, Router router) {

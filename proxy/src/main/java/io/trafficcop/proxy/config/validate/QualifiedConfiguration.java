@@ -20,15 +20,25 @@ import java.util.function.Function;
  * @param services HTTP services by qualified name
  * @param middlewares HTTP middlewares by qualified name
  * @param serversTransports HTTP servers transports by qualified name
- * @param paths the configuration path of each object ({@code http.routers.r}), for problems
- * @param locations where each object was written, by qualified name
+ * @param paths the configuration path of each object ({@code http.routers.r}), by {@link #key}
+ * @param locators where a path of each provider's configuration was written, by provider
  */
 public record QualifiedConfiguration(Map<String, Router> routers, Map<String, Service> services,
         Map<String, Middleware> middlewares, Map<String, ServersTransport> serversTransports,
-        Map<String, String> paths, Map<String, Location> locations) {
+        Map<String, String> paths, Map<String, Function<String, Location>> locators) {
 
     /** One provider's part. */
     public record Part(String provider, DynamicConfiguration configuration, Function<String, Location> locate) {
+    }
+
+    public static final String ROUTERS = "http.routers";
+    public static final String SERVICES = "http.services";
+    public static final String MIDDLEWARES = "http.middlewares";
+    public static final String SERVERS_TRANSPORTS = "http.serversTransports";
+
+    /** The key of an object across kinds: its collection and qualified name, {@code http.routers.r@file}. */
+    public static String key(String collectionPath, String qualifiedName) {
+        return collectionPath + "." + qualifiedName;
     }
 
     /** Traefik's qualified name: {@code name@provider}, unless {@code name} already names its provider. */
@@ -48,16 +58,17 @@ public record QualifiedConfiguration(Map<String, Router> routers, Map<String, Se
         Map<String, Middleware> middlewares = new LinkedHashMap<>();
         Map<String, ServersTransport> transports = new LinkedHashMap<>();
         Map<String, String> paths = new LinkedHashMap<>();
-        Map<String, Location> locations = new LinkedHashMap<>();
+        Map<String, Function<String, Location>> locations = new LinkedHashMap<>();
         for (Part part : parts) {
+            locations.put(part.provider(), part.locate());
             HttpConfiguration http = part.configuration() == null ? null : part.configuration().http();
             if (http == null) {
                 continue;
             }
-            add(part, "http.routers", http.routers(), routers, paths, locations);
-            add(part, "http.services", http.services(), services, paths, locations);
-            add(part, "http.middlewares", http.middlewares(), middlewares, paths, locations);
-            add(part, "http.serversTransports", http.serversTransports(), transports, paths, locations);
+            add(part, ROUTERS, http.routers(), routers, paths, locations);
+            add(part, SERVICES, http.services(), services, paths, locations);
+            add(part, MIDDLEWARES, http.middlewares(), middlewares, paths, locations);
+            add(part, SERVERS_TRANSPORTS, http.serversTransports(), transports, paths, locations);
         }
         return new QualifiedConfiguration(Collections.unmodifiableMap(routers), Collections.unmodifiableMap(services),
                 Collections.unmodifiableMap(middlewares), Collections.unmodifiableMap(transports),
@@ -65,7 +76,7 @@ public record QualifiedConfiguration(Map<String, Router> routers, Map<String, Se
     }
 
     private static <T> void add(Part part, String collectionPath, Map<String, T> source, Map<String, T> target,
-            Map<String, String> paths, Map<String, Location> locations) {
+            Map<String, String> paths, Map<String, Function<String, Location>> locations) {
         if (source == null) {
             return;
         }
@@ -76,15 +87,17 @@ public record QualifiedConfiguration(Map<String, Router> routers, Map<String, Se
             String qualified = qualify(name, part.provider());
             String path = collectionPath + "." + name;
             target.put(qualified, value);
-            paths.put(qualified, path);
-            locations.put(qualified, part.locate().apply(path));
+            paths.put(key(collectionPath, qualified), path);
         });
     }
 
-    /** The problem for object {@code qualifiedName}, at {@code subPath} below it (may be empty). */
-    public Problem problem(String qualifiedName, String subPath, String message) {
-        String path = paths.getOrDefault(qualifiedName, qualifiedName);
-        Location location = locations.getOrDefault(qualifiedName, Location.UNKNOWN);
-        return location.problem(subPath.isEmpty() ? path : path + "." + subPath, message);
+    /** The problem for an object, at {@code subPath} below it (may be empty). */
+    public Problem problem(String collectionPath, String qualifiedName, String subPath, String message) {
+        String key = key(collectionPath, qualifiedName);
+        String path = paths.getOrDefault(key, key);
+        String fullPath = subPath.isEmpty() ? path : path + "." + subPath;
+        Function<String, Location> locator = locators.get(providerOf(qualifiedName));
+        Location location = locator == null ? Location.UNKNOWN : locator.apply(fullPath);
+        return location.problem(fullPath, message);
     }
 }

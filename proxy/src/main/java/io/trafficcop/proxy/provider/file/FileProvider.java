@@ -105,6 +105,10 @@ public final class FileProvider implements Provider {
         List<Problem> warnings = new ArrayList<>();
         List<CheckedDocument> documents = new ArrayList<>(inline);
         for (Path file : files) {
+            if (filename != null && !Files.exists(file)) {
+                errors.add(new Problem(file.toString(), 0, "providers.file.filename", "no such file"));
+                continue;
+            }
             documents.add(CheckedDocument.read(file, dynamicRoot, environment));
         }
         for (CheckedDocument document : documents) {
@@ -116,7 +120,8 @@ public final class FileProvider implements Provider {
             errors.add(new Problem(directory.toString(), 0, "providers.file.directory", "no such directory"));
         }
         errors.addAll(merger.errors());
-        return new ProviderConfiguration(name(), merger.merged(), errors, warnings, merger.locations());
+        return new ProviderConfiguration(name(), merger.merged(), errors, warnings, merger.locations(),
+                merger.brokenElements());
     }
 
     /** The files to read, in a stable order. */

@@ -70,7 +70,7 @@ class SchemaWalkerTest {
     }
 
     @Test
-    void removesOnlyTheBrokenElementOfACollection() throws Exception {
+    void marksOnlyTheBrokenElementOfACollectionAndDropsTheBadValue() throws Exception {
         ConfigDocument document = ConfigTreeReader.read("t.yml", """
                 http:
                   routers:
@@ -78,9 +78,10 @@ class SchemaWalkerTest {
                     bad: {rule: "Path(`/`)", priority: nope}
                 """, ConfigFormat.YAML);
         SchemaWalker.Result result = SchemaWalker.walk(document, SampleSchema.Root.class);
-        assertThat(result.removedElements()).containsExactly("http.routers.bad");
+        assertThat(result.brokenElements()).containsExactly("http.routers.bad");
         SampleSchema.Root root = ConfigBinder.bind(document.root(), SampleSchema.Root.class);
-        assertThat(root.http().routers()).containsOnlyKeys("good");
+        assertThat(root.http().routers()).containsOnlyKeys("good", "bad");
+        assertThat(root.http().routers().get("bad").priority()).isNull();
     }
 
     @Test

@@ -1,0 +1,24 @@
+package io.trafficcop.proxy.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code trafficcop whoami}: a built-in demo backend that echoes each request, as traefik/whoami. */
+@Command(name = "whoami", description = "Runs a whoami-style demo backend that echoes each request.")
+final class WhoamiCommand implements Callable<Integer> {
+
+    @Option(names = "--port", defaultValue = "8081", description = "Port to listen on (default ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on (default ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--name", defaultValue = "", description = "A name to print in each answer.")
+    String name;
+
+    @Override
+    public Integer call() {
+        return 1;
+    }
+}
