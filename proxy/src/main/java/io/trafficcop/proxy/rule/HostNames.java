@@ -124,13 +124,16 @@ final class HostNames {
      * non-ASCII letters in the fold orbits of ASCII letters (U+212A KELVIN SIGN ~ k, U+017F LONG S ~ s).
      */
     static boolean equalFold(String a, String b) {
-        if (a.length() != b.length()) {
+        return a.length() == b.length() && equalFold(a, 0, b, 0, a.length());
+    }
+
+    /** {@link #equalFold(String, String)} on the regions a[aFrom, aFrom+len) and b[bFrom, bFrom+len). */
+    static boolean equalFold(String a, int aFrom, String b, int bFrom, int len) {
+        if (aFrom + len > a.length() || bFrom + len > b.length()) {
             return false;
         }
-        for (int i = 0; i < a.length(); i++) {
-            char x = fold(a.charAt(i));
-            char y = fold(b.charAt(i));
-            if (x != y) {
+        for (int i = 0; i < len; i++) {
+            if (fold(a.charAt(aFrom + i)) != fold(b.charAt(bFrom + i))) {
                 return false;
             }
         }
