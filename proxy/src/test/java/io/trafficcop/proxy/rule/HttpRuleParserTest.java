@@ -260,6 +260,29 @@ class HttpRuleParserTest {
         assertThat(HostNames.canonicalHost(host)).isEqualTo(expected);
     }
 
+    /** Traefik's TestParseDomains (mux_test.go). */
+    static Stream<Arguments> domains() {
+        return Stream.of(
+                arguments("Foobar(`foo.bar`,`test.bar`)", null),
+                arguments("Path(`/test`)", List.of()),
+                arguments("Host(`foo.bar`) && Path(`/test`)", List.of("foo.bar")),
+                arguments("Host(`Foo.Bar`) || Host(`bar.buz`) && Path(`/test`)", List.of("foo.bar", "bar.buz")),
+                arguments("Host(`Foo.Bar`) && Path(`/test`)", List.of("foo.bar")),
+                arguments("Host() && Path(`/test`)", List.of()),
+                arguments("!Host(`a.com`) && HostHeader(`b.com`) && Host(`c.com`, `D.com`)", List.of("a.com", "c.com", "d.com")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("domains")
+    void parseDomains(String rule, List<String> expected) throws RuleException {
+        if (expected == null) {
+            assertThatThrownBy(() -> HttpRuleParser.parseDomains(rule)).isInstanceOf(RuleException.class)
+                    .hasMessageStartingWith("error while parsing rule " + rule + ": ");
+            return;
+        }
+        assertThat(HttpRuleParser.parseDomains(rule)).isEqualTo(expected);
+    }
+
     @Test
     void matchersAreReusableAcrossRequests() throws RuleException {
         HttpMatcher m = HttpRuleParser.parse("Host(`a.com`) && PathPrefix(`/x`) && Query(`k`, `v`)", RuleSyntax.V3);
