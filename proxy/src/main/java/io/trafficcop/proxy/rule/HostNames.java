@@ -1,7 +1,5 @@
 package io.trafficcop.proxy.rule;
 
-import java.util.Locale;
-
 /** Host-string handling with Go's semantics ({@code net.SplitHostPort}, Traefik's {@code parseHost}). */
 final class HostNames {
     private HostNames() {
@@ -101,7 +99,15 @@ final class HostNames {
         if (!upper) {
             return start == 0 && end == s.length() ? s : s.substring(start, end);
         }
-        return s.substring(start, end).toLowerCase(Locale.ROOT);
+        // Go's strings.ToLower maps each rune with unicode.ToLower (simple case mapping), as Character.toLowerCase
+        // does; String.toLowerCase would apply special casing (U+0130 -> "i\u0307").
+        StringBuilder b = new StringBuilder(end - start);
+        for (int i = start; i < end; ) {
+            int cp = s.codePointAt(i);
+            b.appendCodePoint(Character.toLowerCase(cp));
+            i += Character.charCount(cp);
+        }
+        return b.toString();
     }
 
     private static boolean isSpace(char c) {
