@@ -18,6 +18,7 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
+import io.trafficcop.proxy.rule.RoutingRequest;
 import io.trafficcop.proxy.runtime.RouterRuntime;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -33,7 +34,7 @@ import java.util.List;
  * {@link RequestBodyConsumer} takes it, then streamed with back-pressure; the response is either a short-circuit
  * ({@link #respond}) or streamed by a producer ({@link #writeResponseHead}, {@link #writeResponseContent}).
  */
-public final class Exchange implements InboundRequest {
+public final class Exchange implements RoutingRequest {
 
     /** Traefik's status for a client that went away before its response was written. */
     public static final int STATUS_CLIENT_CLOSED_REQUEST = 499;
@@ -61,8 +62,11 @@ public final class Exchange implements InboundRequest {
     private boolean closeAfterResponse;
     private boolean finished;
 
-    // Lazily parsed views for routing.
+    // Lazily computed views for routing (the router may ask several times).
     private int queryStart = -2;
+    private String canonicalHost;
+    private String routingPath;
+    private boolean routingPathComputed;
 
     public Exchange(ChannelHandlerContext ctx, ExchangeOwner owner, HttpRequest request, EntryPointContext entryPoint,
                     InetSocketAddress remoteAddress, boolean http2, boolean secure) {
@@ -127,13 +131,41 @@ public final class Exchange implements InboundRequest {
         this.router = value;
     }
 
+    /** Go's req.Host: the absolute-form request target's authority if any, else the Host header (with port). */
     @Override
     public String host() {
-        String host = request.headers().get(HttpHeaderNames.HOST);
-        if (host == null) {
-            return "";
+        String uri = request.uri();
+        if (!uri.isEmpty() && uri.charAt(0) != '/') {
+            int scheme = uri.indexOf("://");
+            if (scheme > 0) {
+                int end = scheme + 3;
+                while (end < uri.length() && uri.charAt(end) != '/' && uri.charAt(end) != '?') {
+                    end++;
+                }
+                if (end > scheme + 3) {
+                    return uri.substring(scheme + 3, end);
+                }
+            }
         }
-        return HostPort.stripPort(host);
+        String host = request.headers().get(HttpHeaderNames.HOST);
+        return host == null ? "" : host;
+    }
+
+    @Override
+    public String canonicalHost() {
+        if (canonicalHost == null) {
+            canonicalHost = RoutingRequest.super.canonicalHost();
+        }
+        return canonicalHost;
+    }
+
+    @Override
+    public String routingPath() {
+        if (!routingPathComputed) {
+            routingPath = RoutingRequest.super.routingPath();
+            routingPathComputed = true;
+        }
+        return routingPath;
     }
 
     @Override

@@ -40,6 +40,7 @@ final class HttpExchangeHandler extends ChannelDuplexHandler implements Exchange
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpExchangeHandler.class);
     static final String NOT_FOUND = "404 page not found\n";
+    static final String BAD_REQUEST = "400 Bad Request";
 
     private final EntryPointContext entryPoint;
     private final ServerState state;
@@ -141,6 +142,11 @@ final class HttpExchangeHandler extends ChannelDuplexHandler implements Exchange
     private void route(Exchange exchange) {
         Snapshot snapshot = state.snapshot();
         try {
+            if (exchange.routingPath() == null) {
+                // an invalid percent-encoding in the path: Traefik refuses the request before routing
+                exchange.respond(HttpResponseStatus.BAD_REQUEST, BAD_REQUEST);
+                return;
+            }
             RouterRuntime router = snapshot.routes(entryPoint.name()).select(exchange);
             if (router == null) {
                 exchange.respond(HttpResponseStatus.NOT_FOUND, NOT_FOUND);
