@@ -1,0 +1,30 @@
+package io.trafficcop.proxy.http;
+
+import io.trafficcop.proxy.runtime.EntryPointSettings;
+
+/**
+ * What an exchange knows about the entry point that accepted it: its settings, its compiled forwarded-headers
+ * policy and the proxy's hostname (X-Forwarded-Server). One per entry point, shared by its connections.
+ */
+public final class EntryPointContext {
+
+    private final EntryPointSettings settings;
+    private final ForwardedHeaders forwardedHeaders;
+
+    public EntryPointContext(EntryPointSettings settings, String hostname) {
+        this.settings = settings;
+        this.forwardedHeaders = new ForwardedHeaders(settings.forwardedHeaders(), hostname);
+    }
+
+    public String name() {
+        return settings.name();
+    }
+
+    public EntryPointSettings settings() {
+        return settings;
+    }
+
+    public ForwardedHeaders forwardedHeaders() {
+        return forwardedHeaders;
+    }
+}

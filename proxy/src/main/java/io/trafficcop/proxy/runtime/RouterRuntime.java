@@ -1,0 +1,10 @@
+package io.trafficcop.proxy.runtime;
+
+import io.trafficcop.proxy.http.HttpHandler;
+
+/**
+ * A compiled Traefik {@code http.routers.<name>}: its name (with {@code @provider}, for logs and the access log)
+ * and its handler (the router's middleware chain ending in its service), built once per snapshot.
+ */
+public record RouterRuntime(String name, HttpHandler handler) {
+}

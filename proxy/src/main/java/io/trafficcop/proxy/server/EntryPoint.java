@@ -1,0 +1,134 @@
+package io.trafficcop.proxy.server;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpServerUpgradeHandler;
+import io.netty.handler.codec.http2.CleartextHttp2ServerUpgradeHandler;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import io.trafficcop.proxy.http.EntryPointContext;
+import io.trafficcop.proxy.runtime.EntryPointSettings;
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One Traefik entry point ({@code entryPoints.<name>}): a listening socket whose connections speak HTTP/1.1 with
+ * keep-alive, or HTTP/2 cleartext by prior knowledge or by "Upgrade: h2c". Tracks its connections for graceful
+ * shutdown ({@code transport.lifeCycle}).
+ */
+final class EntryPoint {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EntryPoint.class);
+    static final int MAX_CHUNK = 64 * 1024;
+    private static final int MAX_HEADER_SIZE = 1024 * 1024; // Go's http.DefaultMaxHeaderBytes
+    private static final int MAX_UPGRADE_BODY = 64 * 1024;
+
+    private final EntryPointSettings settings;
+    private final EntryPointContext context;
+    private final ServerState state;
+    private final Http2Support http2;
+    private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+    private Channel serverChannel;
+
+    EntryPoint(EntryPointSettings settings, ServerState state, String hostname) {
+        this.settings = settings;
+        this.context = new EntryPointContext(settings, hostname);
+        this.state = state;
+        this.http2 = new Http2Support(context, state);
+    }
+
+    String name() {
+        return settings.name();
+    }
+
+    EntryPointSettings settings() {
+        return settings;
+    }
+
+    void bind(EventLoops loops) throws InterruptedException {
+        InetSocketAddress address = BindAddress.parse(settings.address());
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(loops.boss(), loops.workers())
+                .channel(loops.serverChannelType())
+                .option(ChannelOption.SO_BACKLOG, 4096)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.AUTO_READ, false)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(64 * 1024, 256 * 1024))
+                .childHandler(new ChannelInitializer<Channel>() {
+                    @Override
+                    protected void initChannel(Channel ch) {
+                        initConnection(ch);
+                    }
+                });
+        serverChannel = bootstrap.bind(address).sync().channel();
+        LOG.info("entry point {} listening on {}", settings.name(), serverChannel.localAddress());
+    }
+
+    private void initConnection(Channel ch) {
+        connections.add(ch);
+        var p = ch.pipeline();
+        long idle = settings.respondingTimeouts().idleTimeout().toNanos();
+        if (idle > 0) {
+            p.addLast(new IdleStateHandler(0, 0, idle, TimeUnit.NANOSECONDS));
+        }
+        // TLS plugs in here: an SslHandler (SNI → SslContext) followed by an ALPN handler choosing
+        // http2.connectionHandler(true) for "h2" and the HTTP/1.1 pipeline below (secure = true) otherwise.
+        HttpServerCodec codec = new HttpServerCodec(new HttpDecoderConfig()
+                .setMaxInitialLineLength(64 * 1024)
+                .setMaxHeaderSize(MAX_HEADER_SIZE)
+                .setMaxChunkSize(MAX_CHUNK)
+                .setValidateHeaders(false));
+        HttpServerUpgradeHandler upgrade = new HttpServerUpgradeHandler(codec, http2.upgradeCodecFactory(),
+                MAX_UPGRADE_BODY);
+        p.addLast(new CleartextHttp2ServerUpgradeHandler(codec, upgrade, http2.connectionHandler(false)));
+        p.addLast(new HttpExchangeHandler(context, state, false, false));
+    }
+
+    int boundPort() {
+        return ((InetSocketAddress) serverChannel.localAddress()).getPort();
+    }
+
+    /** Stops accepting new connections; established ones keep being served. */
+    void stopAccepting() {
+        if (serverChannel != null) {
+            serverChannel.close().syncUninterruptibly();
+        }
+    }
+
+    /** Asks every connection to close when idle: HTTP/1.1 after its current response, HTTP/2 with GOAWAY. */
+    void drainConnections() {
+        for (Channel ch : connections) {
+            ch.eventLoop().execute(() -> {
+                HttpExchangeHandler handler = ch.pipeline().get(HttpExchangeHandler.class);
+                if (handler != null) {
+                    handler.drain();
+                } else {
+                    ch.close(); // HTTP/2: the frame codec sends GOAWAY and waits for active streams
+                }
+            });
+        }
+    }
+
+    /** Waits for the connections to close, at most {@code millis}; returns whether all did. */
+    boolean awaitConnections(long millis) throws InterruptedException {
+        return connections.newCloseFuture().await(millis, TimeUnit.MILLISECONDS);
+    }
+
+    void closeConnections() {
+        connections.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+    }
+
+    int openConnections() {
+        return connections.size();
+    }
+}

@@ -1,0 +1,373 @@
+package io.trafficcop.proxy.server;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http.DefaultHttpRequest;
+import io.netty.handler.codec.http.DefaultLastHttpContent;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpServerUpgradeHandler;
+import io.netty.handler.codec.http2.CleartextHttp2ServerUpgradeHandler;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.ScheduledFuture;
+import io.trafficcop.proxy.http.EntryPointContext;
+import io.trafficcop.proxy.http.Exchange;
+import io.trafficcop.proxy.http.ExchangeOwner;
+import io.trafficcop.proxy.runtime.RouterRuntime;
+import io.trafficcop.proxy.runtime.Snapshot;
+import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serves the requests of one client connection (HTTP/1.1, one exchange at a time, keep-alive) or of one HTTP/2
+ * stream: builds the {@link Exchange}, applies the entry point's forwarded-headers policy, routes it on the current
+ * snapshot and runs the router's handler; answers Traefik's "404 page not found" when no router matches. Reads the
+ * client only when it can use what it reads (auto-read is off): a new request head when idle, request body while the
+ * consumer is writable. Enforces readTimeout/writeTimeout, keepAliveMaxRequests and keepAliveMaxTime.
+ */
+final class HttpExchangeHandler extends ChannelDuplexHandler implements ExchangeOwner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HttpExchangeHandler.class);
+    static final String NOT_FOUND = "404 page not found\n";
+    static final String BAD_REQUEST = "400 Bad Request";
+
+    private final EntryPointContext entryPoint;
+    private final ServerState state;
+    private final boolean http2;
+    private final boolean secure;
+
+    private ChannelHandlerContext ctx;
+    private Exchange current;
+    private ArrayDeque<Object> pipelined;
+    private int requests;
+    private long openedAtNanos;
+    private boolean draining;
+    private ScheduledFuture<?> readTimeout;
+    private ScheduledFuture<?> writeTimeout;
+
+    HttpExchangeHandler(EntryPointContext entryPoint, ServerState state, boolean http2, boolean secure) {
+        this.entryPoint = entryPoint;
+        this.state = state;
+        this.http2 = http2;
+        this.secure = secure;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext context) {
+        this.ctx = context;
+        this.openedAtNanos = System.nanoTime();
+        if (context.channel().isActive()) {
+            context.read();
+        }
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext context) {
+        context.read();
+        context.fireChannelActive();
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext context, Object msg) {
+        if (current != null && msg instanceof HttpRequest) {
+            // a pipelined request: served when the current exchange completes
+            if (pipelined == null) {
+                pipelined = new ArrayDeque<>(2);
+            }
+            pipelined.add(msg);
+            return;
+        }
+        if (pipelined != null && !pipelined.isEmpty() && current == null) {
+            pipelined.add(msg);
+            return;
+        }
+        dispatch(msg);
+    }
+
+    private void dispatch(Object msg) {
+        if (msg instanceof HttpRequest request) {
+            onRequestHead(request);
+        } else if (msg instanceof HttpContent content) {
+            Exchange exchange = current;
+            if (exchange != null && !exchange.requestComplete()) {
+                exchange.onRequestContent(content);
+            } else if (current != null && pipelined != null) {
+                pipelined.add(msg);
+            } else {
+                content.release();
+            }
+        } else {
+            ReferenceCountUtil.release(msg);
+        }
+    }
+
+    private void onRequestHead(HttpRequest msg) {
+        if (msg.decoderResult().isFailure()) {
+            ReferenceCountUtil.release(msg);
+            badRequest();
+            return;
+        }
+        HttpRequest request = msg;
+        HttpContent body = null;
+        if (msg instanceof FullHttpRequest full) {
+            // HTTP/2 requests without body arrive whole: split so the exchange always sees head, then body
+            request = new DefaultHttpRequest(full.protocolVersion(), full.method(), full.uri(), full.headers());
+            body = new DefaultLastHttpContent(full.content(), full.trailingHeaders());
+        }
+        requests++;
+        Exchange exchange = new Exchange(ctx, this, request, entryPoint, remoteAddress(), http2, secure);
+        current = exchange;
+        if (!http2 && mustCloseAfter()) {
+            exchange.closeAfterResponse();
+        }
+        scheduleTimeouts(exchange);
+        entryPoint.forwardedHeaders().apply(request.headers(), exchange.remoteAddress(), secure);
+        route(exchange);
+        if (body != null) {
+            exchange.onRequestContent(body);
+        }
+    }
+
+    private void route(Exchange exchange) {
+        Snapshot snapshot = state.snapshot();
+        try {
+            if (exchange.routingPath() == null) {
+                // an invalid percent-encoding in the path: Traefik refuses the request before routing
+                exchange.respond(HttpResponseStatus.BAD_REQUEST, BAD_REQUEST);
+                return;
+            }
+            RouterRuntime router = snapshot.routes(entryPoint.name()).select(exchange);
+            if (router == null) {
+                exchange.respond(HttpResponseStatus.NOT_FOUND, NOT_FOUND);
+                return;
+            }
+            exchange.router(router);
+            router.handler().handle(exchange);
+        } catch (RuntimeException e) {
+            LOG.error("entry point {}: request {} failed", entryPoint.name(), exchange.originalUri(), e);
+            if (!exchange.responseStarted()) {
+                exchange.respond(HttpResponseStatus.INTERNAL_SERVER_ERROR,
+                        HttpResponseStatus.INTERNAL_SERVER_ERROR.reasonPhrase());
+            } else {
+                exchange.abort();
+            }
+        }
+    }
+
+    private boolean mustCloseAfter() {
+        if (draining) {
+            return true;
+        }
+        var settings = entryPoint.settings();
+        if (settings.keepAliveMaxRequests() > 0 && requests >= settings.keepAliveMaxRequests()) {
+            return true;
+        }
+        long maxTime = settings.keepAliveMaxTime().toNanos();
+        return maxTime > 0 && System.nanoTime() - openedAtNanos >= maxTime;
+    }
+
+    private void scheduleTimeouts(Exchange exchange) {
+        var timeouts = entryPoint.settings().respondingTimeouts();
+        long read = timeouts.readTimeout().toNanos();
+        if (read > 0) {
+            readTimeout = ctx.executor().schedule(() -> {
+                if (current == exchange && !exchange.requestComplete()) {
+                    LOG.debug("entry point {}: readTimeout, closing {}", entryPoint.name(), ctx.channel());
+                    ctx.channel().close();
+                }
+            }, read, TimeUnit.NANOSECONDS);
+        }
+        long write = timeouts.writeTimeout().toNanos();
+        if (write > 0) {
+            writeTimeout = ctx.executor().schedule(() -> {
+                if (current == exchange) {
+                    LOG.debug("entry point {}: writeTimeout, closing {}", entryPoint.name(), ctx.channel());
+                    ctx.channel().close();
+                }
+            }, write, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void cancelTimeouts() {
+        if (readTimeout != null) {
+            readTimeout.cancel(false);
+            readTimeout = null;
+        }
+        if (writeTimeout != null) {
+            writeTimeout.cancel(false);
+            writeTimeout = null;
+        }
+    }
+
+    private void badRequest() {
+        var response = new io.netty.handler.codec.http.DefaultFullHttpResponse(
+                io.netty.handler.codec.http.HttpVersion.HTTP_1_1, HttpResponseStatus.BAD_REQUEST,
+                io.netty.buffer.ByteBufUtil.writeAscii(ctx.alloc(), "400 Bad Request"));
+        response.headers().set(io.netty.handler.codec.http.HttpHeaderNames.CONTENT_TYPE,
+                io.trafficcop.proxy.http.HeaderNames.TEXT_PLAIN_UTF8);
+        response.headers().setInt(io.netty.handler.codec.http.HttpHeaderNames.CONTENT_LENGTH, 15);
+        response.headers().set(io.netty.handler.codec.http.HttpHeaderNames.CONNECTION, "close");
+        ctx.writeAndFlush(response).addListener(io.netty.channel.ChannelFutureListener.CLOSE);
+    }
+
+    private InetSocketAddress remoteAddress() {
+        Channel ch = ctx.channel();
+        Channel connection = http2 && ch.parent() != null ? ch.parent() : ch;
+        return (InetSocketAddress) connection.remoteAddress();
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext context) {
+        Exchange exchange = current;
+        if (exchange != null) {
+            exchange.onRequestReadComplete();
+        } else if (!http2) {
+            context.read(); // waiting for (the rest of) a request head
+        }
+    }
+
+    // ---- ExchangeOwner -----------------------------------------------------------------------------------------
+
+    @Override
+    public void readRequestBody(Exchange exchange) {
+        if (exchange == current) {
+            ctx.read();
+        }
+    }
+
+    @Override
+    public void exchangeComplete(Exchange exchange, boolean keepAlive) {
+        if (exchange != current) {
+            return;
+        }
+        current = null;
+        cancelTimeouts();
+        if (http2 || !keepAlive || !ctx.channel().isActive()) {
+            return; // the exchange closed the connection (or the stream) itself
+        }
+        if (draining) {
+            ctx.close();
+            return;
+        }
+        while (current == null && pipelined != null && !pipelined.isEmpty()) {
+            dispatch(pipelined.poll());
+        }
+        if (current == null) {
+            ctx.read();
+        }
+    }
+
+    @Override
+    public void switchToRelay(Exchange exchange, Channel upstream) {
+        current = null;
+        cancelTimeouts();
+        ChannelPipeline up = upstream.pipeline();
+        up.addAfter("http", "relay", new RelayHandler(ctx.channel()));
+        up.remove("upstream");
+        up.remove(HttpClientCodec.class);
+        if (up.get(IdleStateHandler.class) != null) {
+            up.remove(IdleStateHandler.class);
+        }
+        ChannelPipeline down = ctx.pipeline();
+        if (down.get(IdleStateHandler.class) != null) {
+            down.remove(IdleStateHandler.class);
+        }
+        down.addAfter(ctx.name(), "relay", new RelayHandler(upstream));
+        down.remove(this);
+        if (down.get(HttpServerUpgradeHandler.class) != null) {
+            down.remove(HttpServerUpgradeHandler.class);
+        }
+        down.remove(HttpServerCodec.class);
+        releasePipelined();
+    }
+
+    @Override
+    public boolean terminating() {
+        return state.terminating();
+    }
+
+    // ---- connection events -------------------------------------------------------------------------------------
+
+    /** Graceful shutdown: close now if idle, else after the current response. */
+    void drain() {
+        draining = true;
+        if (current == null) {
+            ctx.close();
+        } else {
+            current.closeAfterResponse();
+        }
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext context) {
+        Exchange exchange = current;
+        if (exchange != null && context.channel().isWritable()) {
+            exchange.onClientWritable();
+        }
+        context.fireChannelWritabilityChanged();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext context) {
+        Exchange exchange = current;
+        current = null;
+        cancelTimeouts();
+        if (exchange != null) {
+            exchange.onClientClosed();
+        }
+        releasePipelined();
+        context.fireChannelInactive();
+    }
+
+    @Override
+    public void handlerRemoved(ChannelHandlerContext context) {
+        releasePipelined();
+    }
+
+    private void releasePipelined() {
+        if (pipelined != null) {
+            Object msg;
+            while ((msg = pipelined.poll()) != null) {
+                ReferenceCountUtil.release(msg);
+            }
+        }
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext context, Object evt) {
+        if (evt instanceof IdleStateEvent) {
+            if (current == null) {
+                context.close(); // idleTimeout
+            }
+            return;
+        }
+        if (evt instanceof HttpServerUpgradeHandler.UpgradeEvent
+                || evt instanceof CleartextHttp2ServerUpgradeHandler.PriorKnowledgeUpgradeEvent) {
+            // the connection now speaks HTTP/2: streams get their own handlers
+            current = null;
+            context.channel().config().setAutoRead(true);
+            context.pipeline().remove(this);
+            if (context.pipeline().get(IdleStateHandler.class) != null) {
+                context.pipeline().remove(IdleStateHandler.class);
+            }
+        }
+        context.fireUserEventTriggered(evt);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext context, Throwable cause) {
+        LOG.debug("entry point {}: connection error on {}", entryPoint.name(), context.channel(), cause);
+        context.close();
+    }
+}

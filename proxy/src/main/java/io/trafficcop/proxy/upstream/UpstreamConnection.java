@@ -1,0 +1,104 @@
+package io.trafficcop.proxy.upstream;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.ReferenceCountUtil;
+
+/**
+ * The last handler of a backend connection's pipeline: routes what the backend sends to the exchange currently
+ * using the connection, and closes the connection when it misbehaves while idle in its pool.
+ */
+final class UpstreamConnection extends ChannelInboundHandlerAdapter {
+
+    private final UpstreamTarget target;
+    private Channel channel;
+    private UpstreamExchange current;
+    /** Whether the connection is idle in its pool. */
+    boolean pooled;
+    /** Whether the connection already served an exchange (a failure before any response may be retried). */
+    boolean reused;
+
+    UpstreamConnection(UpstreamTarget target) {
+        this.target = target;
+    }
+
+    UpstreamTarget target() {
+        return target;
+    }
+
+    Channel channel() {
+        return channel;
+    }
+
+    void bind(UpstreamExchange exchange) {
+        this.current = exchange;
+    }
+
+    void unbind() {
+        this.current = null;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        this.channel = ctx.channel();
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        UpstreamExchange exchange = current;
+        if (exchange == null) {
+            ReferenceCountUtil.release(msg);
+            ctx.close(); // a backend talking while idle breaks the framing: drop the connection
+            return;
+        }
+        exchange.onUpstreamMessage(msg);
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        UpstreamExchange exchange = current;
+        if (exchange != null) {
+            exchange.onUpstreamReadComplete();
+        }
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        UpstreamExchange exchange = current;
+        if (exchange != null && ctx.channel().isWritable()) {
+            exchange.onUpstreamWritable();
+        }
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        UpstreamPools.remove(this);
+        UpstreamExchange exchange = current;
+        current = null;
+        if (exchange != null) {
+            exchange.onUpstreamClosed(null);
+        }
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof IdleStateEvent && current == null) {
+            ctx.close(); // idleConnTimeout
+            return;
+        }
+        ctx.fireUserEventTriggered(evt);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        UpstreamExchange exchange = current;
+        current = null;
+        ctx.close();
+        if (exchange != null) {
+            exchange.onUpstreamClosed(cause);
+        }
+    }
+}

@@ -1,0 +1,312 @@
+package io.trafficcop.proxy.upstream;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.EventLoop;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.ScheduledFuture;
+import io.trafficcop.proxy.http.Exchange;
+import io.trafficcop.proxy.http.ExchangeListener;
+import io.trafficcop.proxy.http.HopByHopHeaders;
+import io.trafficcop.proxy.http.RequestBodyConsumer;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Forwards one exchange to one backend over HTTP/1.1, streaming both bodies with back-pressure: the client is read
+ * only while the backend connection is writable, the backend only while the client connection is writable. The
+ * connection comes from the event loop's pool or is dialled on the client's event loop, and goes back to the pool
+ * when both messages completed on a keep-alive response. Failures map to Traefik's statuses: dial or response
+ * timeout 504, refused/reset/closed before a response 502; a request on a reused connection that the backend closed
+ * before answering is retried once on a new connection when it is idempotent and has no body (as Go's transport).
+ */
+public final class UpstreamExchange implements RequestBodyConsumer, ExchangeListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(UpstreamExchange.class);
+
+    private final Exchange exchange;
+    private final HttpRequest request;
+    private final UpstreamTarget target;
+    private final EventLoop loop;
+
+    private UpstreamConnection connection;
+    private Channel channel;
+    private ScheduledFuture<?> responseTimeout;
+    private boolean responseStarted;
+    private boolean informational;
+    private boolean responseKeepAlive;
+    private boolean responseDone;
+    private boolean requestDone;
+    private boolean waitingForClient;
+    private boolean retried;
+    private boolean done;
+
+    private UpstreamExchange(Exchange exchange, UpstreamTarget target) {
+        this.exchange = exchange;
+        this.request = exchange.request();
+        this.target = target;
+        this.loop = exchange.channel().eventLoop();
+    }
+
+    /** Sends the (already rewritten) request of {@code exchange} to {@code target}. Call on its event loop. */
+    public static void forward(Exchange exchange, UpstreamTarget target) {
+        UpstreamExchange ux = new UpstreamExchange(exchange, target);
+        exchange.listener(ux);
+        ux.acquire(false);
+    }
+
+    private void acquire(boolean fresh) {
+        UpstreamConnection pooled = fresh ? null : UpstreamPools.poll(target);
+        if (pooled != null) {
+            onConnected(pooled);
+            return;
+        }
+        ChannelFuture f = UpstreamConnector.connect(loop, exchange.channel(), target);
+        f.addListener(future -> {
+            if (!future.isSuccess()) {
+                fail(UpstreamFailure.statusOf(future.cause()), future.cause());
+                return;
+            }
+            if (done) {
+                f.channel().close(); // the client went away while dialling
+                return;
+            }
+            onConnected(f.channel().pipeline().get(UpstreamConnection.class));
+        });
+    }
+
+    private void onConnected(UpstreamConnection c) {
+        this.connection = c;
+        this.channel = c.channel();
+        c.bind(this);
+        channel.write(request, channel.voidPromise());
+        long timeout = target.transport().responseHeaderTimeout().toNanos();
+        if (timeout > 0) {
+            responseTimeout = loop.schedule(this::onResponseTimeout, timeout, TimeUnit.NANOSECONDS);
+        }
+        channel.read();
+        if (!retried) {
+            exchange.consumeRequestBody(this);
+        } else {
+            channel.flush();
+        }
+    }
+
+    // ---- request body: client → backend ------------------------------------------------------------------------
+
+    @Override
+    public void onRequestContent(HttpContent content) {
+        if (content instanceof LastHttpContent) {
+            requestDone = true;
+        }
+        if (done || channel == null) {
+            content.release();
+            return;
+        }
+        channel.write(content, channel.voidPromise());
+    }
+
+    @Override
+    public void flushRequestBody() {
+        if (channel != null) {
+            channel.flush();
+        }
+    }
+
+    @Override
+    public boolean isWritable() {
+        return channel != null && channel.isWritable();
+    }
+
+    void onUpstreamWritable() {
+        exchange.requestMoreBody();
+    }
+
+    // ---- response: backend → client ----------------------------------------------------------------------------
+
+    void onUpstreamMessage(Object msg) {
+        if (done) {
+            ReferenceCountUtil.release(msg);
+            return;
+        }
+        if (msg instanceof HttpResponse response) {
+            onResponseHead(response);
+            if (done) {
+                ReferenceCountUtil.release(msg);
+                return;
+            }
+        }
+        if (msg instanceof HttpContent content) {
+            if (informational) {
+                content.release();
+                if (content instanceof LastHttpContent) {
+                    informational = false;
+                }
+                return;
+            }
+            if (content instanceof LastHttpContent) {
+                responseDone = true;
+            }
+            exchange.writeResponseContent(content);
+            if (responseDone) {
+                exchange.flushResponse();
+                finish();
+            }
+        } else if (!(msg instanceof HttpResponse)) {
+            ReferenceCountUtil.release(msg);
+        }
+    }
+
+    private void onResponseHead(HttpResponse response) {
+        if (response.decoderResult().isFailure()) {
+            fail(HttpResponseStatus.BAD_GATEWAY, response.decoderResult().cause());
+            return;
+        }
+        int code = response.status().code();
+        if (code == 101) {
+            cancelTimeout();
+            HopByHopHeaders.stripResponse(response.headers(), true);
+            responseStarted = true;
+            done = true;
+            connection.unbind();
+            exchange.listener(null);
+            // write only the head: the codec's empty last content that follows belongs to HTTP framing
+            exchange.writeResponseHead(response);
+            exchange.flushResponse();
+            exchange.switchToRelay(channel);
+            return;
+        }
+        if (code >= 100 && code < 200) {
+            // 100 Continue, 103 Early Hints: relay the interim response, wait for the final one
+            informational = true;
+            HopByHopHeaders.stripResponse(response.headers(), false);
+            exchange.channel().writeAndFlush(new DefaultFullHttpResponse(response.protocolVersion(), response.status(),
+                    exchange.channel().alloc().buffer(0), response.headers(),
+                    io.netty.handler.codec.http.EmptyHttpHeaders.INSTANCE));
+            return;
+        }
+        cancelTimeout();
+        responseStarted = true;
+        responseKeepAlive = HttpUtil.isKeepAlive(response);
+        HopByHopHeaders.stripResponse(response.headers(), false);
+        exchange.writeResponseHead(response);
+    }
+
+    void onUpstreamReadComplete() {
+        if (done) {
+            return;
+        }
+        exchange.flushResponse();
+        if (exchange.responseWritable()) {
+            channel.read();
+        } else {
+            waitingForClient = true;
+        }
+    }
+
+    @Override
+    public void onClientWritable() {
+        if (waitingForClient && !done && channel != null) {
+            waitingForClient = false;
+            channel.read();
+        }
+    }
+
+    @Override
+    public void onClientClosed() {
+        if (done) {
+            return;
+        }
+        done = true;
+        cancelTimeout();
+        if (connection != null) {
+            connection.unbind();
+            channel.close();
+        }
+    }
+
+    void onUpstreamClosed(Throwable cause) {
+        if (done) {
+            return;
+        }
+        if (!responseStarted) {
+            if (connection.reused && !retried && isRetryable()) {
+                retried = true;
+                cancelTimeout();
+                connection = null;
+                channel = null;
+                acquire(true);
+                return;
+            }
+            fail(cause == null ? HttpResponseStatus.BAD_GATEWAY : UpstreamFailure.statusOf(cause), cause);
+            return;
+        }
+        // the body was cut short: so must the client's response be
+        done = true;
+        cancelTimeout();
+        exchange.abort();
+    }
+
+    private boolean isRetryable() {
+        HttpMethod m = request.method();
+        boolean idempotent = m == HttpMethod.GET || m == HttpMethod.HEAD || m == HttpMethod.OPTIONS
+                || m == HttpMethod.TRACE;
+        return idempotent && requestDone && !exchange.hasRequestBody();
+    }
+
+    private void onResponseTimeout() {
+        if (done || responseStarted) {
+            return;
+        }
+        fail(HttpResponseStatus.GATEWAY_TIMEOUT, null);
+    }
+
+    private void fail(HttpResponseStatus status, Throwable cause) {
+        if (done) {
+            return;
+        }
+        done = true;
+        cancelTimeout();
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("{} {} forwarding to {}", status.code(), status.reasonPhrase(), target.url(), cause);
+        }
+        if (connection != null) {
+            connection.unbind();
+            channel.close();
+        }
+        if (exchange.responseStarted()) {
+            exchange.abort();
+        } else {
+            exchange.respond(status, status.reasonPhrase());
+        }
+    }
+
+    private void finish() {
+        done = true;
+        connection.unbind();
+        exchange.listener(null);
+        // a backend that answered before the request body ended leaves the connection mid-message: not reusable
+        if (responseKeepAlive && requestDone && exchange.requestComplete()) {
+            connection.reused = true;
+            UpstreamPools.release(connection);
+        } else {
+            channel.close();
+        }
+    }
+
+    private void cancelTimeout() {
+        if (responseTimeout != null) {
+            responseTimeout.cancel(false);
+            responseTimeout = null;
+        }
+    }
+}

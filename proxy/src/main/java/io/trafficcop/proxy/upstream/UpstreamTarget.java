@@ -1,0 +1,39 @@
+package io.trafficcop.proxy.upstream;
+
+import io.trafficcop.proxy.runtime.ServersTransportSettings;
+import java.net.URI;
+
+/**
+ * A backend server URL (Traefik's {@code loadBalancer.servers[].url}) with the servers transport used to reach it.
+ * Equal targets share their idle connections: the record is the key of the per-event-loop pools, so a reload that
+ * keeps the URL and the transport settings keeps the warm connections.
+ *
+ * @param scheme    "http" (https to backends is the TLS engineer's part)
+ * @param host      host name or IP literal (IPv6 without brackets)
+ * @param port      port, defaulted from the scheme
+ * @param authority the URL's host[:port] as written (Go's URL.Host), the Host header when passHostHeader=false
+ * @param rawPath   the URL's path as written ("" when none), joined with the request path when preservePath=true
+ */
+public record UpstreamTarget(String url, String scheme, String host, int port, String authority, String rawPath,
+                             ServersTransportSettings transport) {
+
+    /** Parses a server URL such as "http://10.0.0.1:8080" or "http://[::1]:80/base". */
+    public static UpstreamTarget of(String url, ServersTransportSettings transport) {
+        URI uri = URI.create(url);
+        String scheme = uri.getScheme() == null ? "http" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+        String host = uri.getHost();
+        if (host == null) {
+            throw new IllegalArgumentException("server URL without host: " + url);
+        }
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        int port = uri.getPort();
+        if (port < 0) {
+            port = "https".equals(scheme) ? 443 : 80;
+        }
+        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+        return new UpstreamTarget(url, scheme, host, port, uri.getRawAuthority(), path,
+                transport == null ? ServersTransportSettings.DEFAULTS : transport);
+    }
+}

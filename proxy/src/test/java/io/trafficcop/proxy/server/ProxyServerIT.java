@@ -1,0 +1,189 @@
+package io.trafficcop.proxy.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.trafficcop.proxy.runtime.EntryPointSettings;
+import io.trafficcop.proxy.runtime.ServersTransportSettings;
+import io.trafficcop.proxy.runtime.Snapshot;
+import io.trafficcop.proxy.service.LoadBalancerSettings;
+import io.trafficcop.proxy.service.LoadBalancerService;
+import io.trafficcop.proxy.service.loadbalancer.wrr.WeightedRoundRobin;
+import io.trafficcop.proxy.testing.LeakCheck;
+import io.trafficcop.proxy.testing.Services;
+import io.trafficcop.proxy.testing.TestRoutes;
+import io.trafficcop.proxy.whoami.WhoamiServer;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Routing, status codes and bodies, keep-alive to backends, keepAliveMaxRequests, over real sockets. */
+class ProxyServerIT {
+
+    static WhoamiServer alpha;
+    static WhoamiServer beta;
+    static ProxyServer proxy;
+    static HttpClient client;
+    static int closedPort;
+
+    @BeforeAll
+    static void start() throws Exception {
+        LeakCheck.paranoid();
+        alpha = new WhoamiServer("alpha").start("127.0.0.1", 0);
+        beta = new WhoamiServer("beta").start("127.0.0.1", 0);
+        try (ServerSocket s = new ServerSocket(0)) {
+            closedPort = s.getLocalPort();
+        }
+        var slow = new ServersTransportSettings("slow", 0, Duration.ofSeconds(5), Duration.ofMillis(200),
+                Duration.ofSeconds(90));
+        TestRoutes routes = new TestRoutes()
+                .host("alpha.test", "alpha@test", Services.loadBalancer("alpha", alpha.url()))
+                .host("beta.test", "beta@test", Services.loadBalancer("beta", beta.url()))
+                .host("both.test", "both@test", Services.loadBalancer("both", alpha.url(), beta.url()))
+                .host("refused.test", "refused@test", Services.loadBalancer("refused", "http://127.0.0.1:" + closedPort))
+                .host("slow.test", "slow@test", Services.loadBalancer("slow", slow, LoadBalancerSettings.DEFAULTS,
+                        alpha.url()))
+                .host("empty.test", "empty@test", new LoadBalancerService("empty", new WeightedRoundRobin<>(),
+                        LoadBalancerSettings.DEFAULTS))
+                .host("nohost.test", "nohost@test", Services.loadBalancer("nohost", ServersTransportSettings.DEFAULTS,
+                        new LoadBalancerSettings(false, false), beta.url()))
+                .host("keepalive.test", "keepalive@test", Services.loadBalancer("keepalive", beta.url() + "/"));
+        proxy = new ProxyServer(2);
+        proxy.start(List.of(EntryPointSettings.of("web", "127.0.0.1:0"),
+                EntryPointSettings.of("limited", "127.0.0.1:0").withKeepAlive(2, null)),
+                new Snapshot(Map.of("web", routes, "limited", routes)));
+        client = io.trafficcop.proxy.testing.TestClients.http1();
+    }
+
+    @AfterAll
+    static void stop() {
+        proxy.shutdown();
+        alpha.close();
+        beta.close();
+        client.close();
+    }
+
+    static HttpResponse<String> get(String host, String path) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + proxy.boundPort("web") + path))
+                .header("Host", host).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void routesByHostToEachBackend() throws Exception {
+        assertThat(get("alpha.test", "/").body()).contains("Name: alpha");
+        assertThat(get("beta.test", "/").body()).contains("Name: beta");
+    }
+
+    @Test
+    void balancesOverServersInRoundRobin() throws Exception {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            String body = get("both.test", "/").body();
+            names.add(body.contains("Name: alpha") ? "alpha" : "beta");
+        }
+        assertThat(names).containsExactly("alpha", "beta", "alpha", "beta");
+    }
+
+    @Test
+    void answers404PageNotFoundWhenNoRouterMatches() throws Exception {
+        var response = get("unknown.test", "/");
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.body()).isEqualTo("404 page not found\n");
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("text/plain; charset=utf-8");
+    }
+
+    @Test
+    void answers502BadGatewayWhenTheServerRefuses() throws Exception {
+        var response = get("refused.test", "/");
+        assertThat(response.statusCode()).isEqualTo(502);
+        assertThat(response.body()).isEqualTo("Bad Gateway");
+    }
+
+    @Test
+    void answers504GatewayTimeoutAfterResponseHeaderTimeout() throws Exception {
+        var response = get("slow.test", "/?wait=3s");
+        assertThat(response.statusCode()).isEqualTo(504);
+        assertThat(response.body()).isEqualTo("Gateway Timeout");
+    }
+
+    @Test
+    void answers503WhenTheServiceHasNoServer() throws Exception {
+        var response = get("empty.test", "/");
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.body()).isEqualTo("no available server\n");
+    }
+
+    @Test
+    void passHostHeaderFalseSendsTheServersHost() throws Exception {
+        assertThat(get("nohost.test", "/").body()).contains("Host: 127.0.0.1:" + beta.port());
+        assertThat(get("beta.test", "/").body()).contains("Host: beta.test");
+    }
+
+    @Test
+    void setsForwardedHeaders() throws Exception {
+        String body = get("alpha.test", "/x?a=b").body();
+        assertThat(body).contains("GET /x?a=b HTTP/1.1")
+                .contains("X-Forwarded-For: 127.0.0.1")
+                .contains("X-Forwarded-Proto: http")
+                .contains("X-Forwarded-Host: alpha.test")
+                .contains("X-Forwarded-Port: 80")
+                .contains("X-Forwarded-Server: " + ProxyServer.localHostname())
+                .contains("X-Real-Ip: 127.0.0.1");
+    }
+
+    @Test
+    void reusesUpstreamConnections() throws Exception {
+        int before = beta.acceptedConnections();
+        for (int i = 0; i < 20; i++) {
+            assertThat(get("keepalive.test", "/").statusCode()).isEqualTo(200);
+        }
+        // sequential requests over one client connection stay on one event loop: one backend connection
+        assertThat(beta.acceptedConnections() - before).isEqualTo(1);
+    }
+
+    @Test
+    void closesTheClientConnectionAfterKeepAliveMaxRequests() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", proxy.boundPort("limited"))) {
+            OutputStream out = socket.getOutputStream();
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
+            List<String> first = exchange(out, in);
+            assertThat(first).noneMatch(l -> l.equalsIgnoreCase("connection: close"));
+            List<String> second = exchange(out, in);
+            assertThat(second).anyMatch(l -> l.equalsIgnoreCase("connection: close"));
+            assertThat(in.read()).isEqualTo(-1);
+        }
+    }
+
+    private static List<String> exchange(OutputStream out, BufferedReader in) throws Exception {
+        out.write("GET / HTTP/1.1\r\nHost: alpha.test\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+        out.flush();
+        List<String> head = new ArrayList<>();
+        String line;
+        int length = 0;
+        while (!(line = in.readLine()).isEmpty()) {
+            head.add(line);
+            if (line.toLowerCase().startsWith("content-length:")) {
+                length = Integer.parseInt(line.substring(15).trim());
+            }
+        }
+        char[] body = new char[length];
+        int read = 0;
+        while (read < length) {
+            read += in.read(body, read, length - read);
+        }
+        return head;
+    }
+}
