@@ -1,6 +1,8 @@
 package io.trafficcop.proxy.cli;
 
+import io.trafficcop.proxy.whoami.WhoamiServer;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -18,7 +20,11 @@ final class WhoamiCommand implements Callable<Integer> {
     String name;
 
     @Override
-    public Integer call() {
-        return 1;
+    public Integer call() throws InterruptedException {
+        try (WhoamiServer server = new WhoamiServer(name).start(host, port)) {
+            System.out.println("whoami listening on " + server.url());
+            new CountDownLatch(1).await();
+        }
+        return 0;
     }
 }

@@ -99,19 +99,33 @@ public final class FileProvider implements Provider {
 
     /** Reads the configuration now, whatever changed. */
     public ProviderConfiguration load() {
+        return read().configuration();
+    }
+
+    /** A read of every file: the merged configuration, and whether every file parsed. */
+    private record Read(ProviderConfiguration configuration, List<Problem> unparsable) {
+    }
+
+    private Read read() {
         List<Path> files = files();
         ConfigurationMerger merger = new ConfigurationMerger();
         List<Problem> errors = new ArrayList<>();
         List<Problem> warnings = new ArrayList<>();
         List<CheckedDocument> documents = new ArrayList<>(inline);
+        List<Problem> unparsable = new ArrayList<>();
         for (Path file : files) {
             if (filename != null && !Files.exists(file)) {
-                errors.add(new Problem(file.toString(), 0, "providers.file.filename", "no such file"));
+                Problem missing = new Problem(file.toString(), 0, "providers.file.filename", "no such file");
+                errors.add(missing);
+                unparsable.add(missing);
                 continue;
             }
             documents.add(CheckedDocument.read(file, dynamicRoot, environment));
         }
         for (CheckedDocument document : documents) {
+            if (!document.parsed()) {
+                unparsable.addAll(document.errors());
+            }
             errors.addAll(document.errors());
             warnings.addAll(document.warnings());
             merger.add(document);
@@ -120,8 +134,8 @@ public final class FileProvider implements Provider {
             errors.add(new Problem(directory.toString(), 0, "providers.file.directory", "no such directory"));
         }
         errors.addAll(merger.errors());
-        return new ProviderConfiguration(name(), merger.merged(), errors, warnings, merger.locations(),
-                merger.brokenElements());
+        return new Read(new ProviderConfiguration(name(), merger.merged(), errors, warnings, merger.locations(),
+                merger.brokenElements()), unparsable);
     }
 
     /** The files to read, in a stable order. */
@@ -159,7 +173,13 @@ public final class FileProvider implements Provider {
             return;
         }
         lastFingerprint = fingerprint;
-        publish.accept(load());
+        Read read = read();
+        if (!read.unparsable().isEmpty()) {
+            // as Traefik: a file that does not parse leaves the last good configuration in force
+            read.unparsable().forEach(problem -> LOG.error("{} (keeping the last good configuration)", problem));
+            return;
+        }
+        publish.accept(read.configuration());
     }
 
     /** What the configuration depends on: each file's name and content. */

@@ -1,0 +1,284 @@
+package io.trafficcop.proxy.runtime.compile;
+
+import io.trafficcop.proxy.config.dynamic.Router;
+import io.trafficcop.proxy.config.dynamic.Service;
+import io.trafficcop.proxy.config.dynamic.ServersTransport;
+import io.trafficcop.proxy.config.install.EntryPoint;
+import io.trafficcop.proxy.config.install.Ping;
+import io.trafficcop.proxy.config.install.RedirectEntryPoint;
+import io.trafficcop.proxy.config.install.StaticConfiguration;
+import io.trafficcop.proxy.config.validate.DynamicConfigurationBuilder;
+import io.trafficcop.proxy.config.validate.ListenAddress;
+import io.trafficcop.proxy.config.validate.Problem;
+import io.trafficcop.proxy.config.validate.QualifiedConfiguration;
+import io.trafficcop.proxy.http.HttpHandler;
+import io.trafficcop.proxy.http.PingHandler;
+import io.trafficcop.proxy.middleware.EntryPointRedirection;
+import io.trafficcop.proxy.middleware.Middleware;
+import io.trafficcop.proxy.middleware.MiddlewareChain;
+import io.trafficcop.proxy.rule.HttpRouteTable;
+import io.trafficcop.proxy.rule.RuleException;
+import io.trafficcop.proxy.rule.RuleSyntax;
+import io.trafficcop.proxy.runtime.RouteSelector;
+import io.trafficcop.proxy.runtime.RouterRuntime;
+import io.trafficcop.proxy.runtime.ServersTransportSettings;
+import io.trafficcop.proxy.runtime.Snapshot;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Compiles a validated dynamic configuration, with the static configuration in force, into an immutable
+ * {@link Snapshot}: per entry point, the route table of its routers, each with its middleware chain and
+ * service built once. As in Traefik, an object that cannot be built is left out with its error while
+ * everything else serves; the internal routers ({@code ping@internal}, entry point redirections) are added
+ * here as Traefik's internal provider adds them.
+ */
+public final class SnapshotCompiler {
+
+    /** The snapshot and the errors met building it. */
+    public record Compiled(Snapshot snapshot, List<Problem> errors, int routers) {
+    }
+
+    static final String PING_RULE = "PathPrefix(`/ping`)";
+
+    private final StaticConfiguration staticConfiguration;
+    private final Map<String, MiddlewareCompiler.Factory> middlewareFactories;
+
+    public SnapshotCompiler(StaticConfiguration effectiveStaticConfiguration) {
+        this(effectiveStaticConfiguration, MiddlewareFactories.all());
+    }
+
+    SnapshotCompiler(StaticConfiguration effectiveStaticConfiguration, Map<String, MiddlewareCompiler.Factory> factories) {
+        this.staticConfiguration = effectiveStaticConfiguration;
+        this.middlewareFactories = factories;
+    }
+
+    public Compiled compile(DynamicConfigurationBuilder.Built built) {
+        QualifiedConfiguration config = built.configuration();
+        List<Problem> errors = new ArrayList<>();
+        Map<String, HttpRouteTable.Builder<RouterRuntime>> tables = new LinkedHashMap<>();
+        for (String entryPoint : entryPoints().keySet()) {
+            tables.put(entryPoint, HttpRouteTable.builder());
+        }
+        ServiceCompiler services = new ServiceCompiler(transports(config, built.disabled()), defaultTransport());
+        Map<String, HttpHandler> serviceHandlers = new HashMap<>();
+        Map<String, String> serviceFailures = new HashMap<>();
+        MiddlewareCompiler middlewares = new MiddlewareCompiler(config.middlewares(), middlewareFactories);
+        int routerCount = 0;
+
+        for (Map.Entry<String, Router> entry : config.routers().entrySet()) {
+            String name = entry.getKey();
+            Router router = entry.getValue();
+            if (built.disabled().contains(QualifiedConfiguration.key(QualifiedConfiguration.ROUTERS, name))
+                    || router.tls() != null) {
+                // disabled routers carry their errors already; TLS routers wait for the TLS entry points
+                continue;
+            }
+            String provider = QualifiedConfiguration.providerOf(name);
+            try {
+                HttpHandler service = serviceHandler(config, built.disabled(), services, serviceHandlers,
+                        serviceFailures, QualifiedConfiguration.qualify(router.service(), provider));
+                for (String entryPoint : routerEntryPoints(router)) {
+                    HttpRouteTable.Builder<RouterRuntime> table = tables.get(entryPoint);
+                    if (table == null) {
+                        continue;
+                    }
+                    List<Middleware> chain = new ArrayList<>(middlewares.resolve(entryPointMiddlewares(entryPoint), provider));
+                    chain.addAll(middlewares.resolve(router.middlewares(), provider));
+                    HttpHandler handler = MiddlewareChain.build(chain, service);
+                    table.add(name, router.rule(), syntax(router), RouterPriority.toTable(
+                            router.priority() == null ? 0 : router.priority()), new RouterRuntime(name, handler));
+                }
+                routerCount++;
+            } catch (CompileException | RuleException | RuntimeException e) {
+                errors.add(config.problem(QualifiedConfiguration.ROUTERS, name, "", e.getMessage()));
+            }
+        }
+        addInternalRouters(tables, errors);
+
+        Map<String, RouteSelector> selectors = new LinkedHashMap<>();
+        tables.forEach((entryPoint, table) -> selectors.put(entryPoint, RouteSelector.of(table.build())));
+        return new Compiled(new Snapshot(selectors), errors, routerCount);
+    }
+
+    private HttpHandler serviceHandler(QualifiedConfiguration config, Set<String> disabled, ServiceCompiler services,
+            Map<String, HttpHandler> handlers, Map<String, String> failures, String name) throws CompileException {
+        HttpHandler existing = handlers.get(name);
+        if (existing != null) {
+            return existing;
+        }
+        if (failures.containsKey(name)) {
+            throw new CompileException(failures.get(name));
+        }
+        HttpHandler handler;
+        if (name.equals("noop@internal")) {
+            handler = InternalHandlers.NOOP;
+        } else if (name.equals("ping@internal")) {
+            handler = new PingHandler(ping() == null ? PingHandler.DEFAULT_TERMINATING_STATUS_CODE
+                    : ping().terminatingStatusCode());
+        } else {
+            Service service = config.services().get(name);
+            if (service == null || disabled.contains(QualifiedConfiguration.key(QualifiedConfiguration.SERVICES, name))) {
+                String message = service == null ? "service \"" + name + "\" does not exist"
+                        : "service \"" + name + "\" is disabled by its errors";
+                failures.put(name, message);
+                throw new CompileException(message);
+            }
+            try {
+                handler = services.compile(name, service);
+            } catch (CompileException e) {
+                failures.put(name, "service \"" + name + "\": " + e.getMessage());
+                throw new CompileException(failures.get(name), e);
+            }
+        }
+        handlers.put(name, handler);
+        return handler;
+    }
+
+    private void addInternalRouters(Map<String, HttpRouteTable.Builder<RouterRuntime>> tables, List<Problem> errors) {
+        Ping ping = ping();
+        if (ping != null && !Boolean.TRUE.equals(ping.manualRouting())) {
+            HttpRouteTable.Builder<RouterRuntime> table = tables.get(ping.entryPoint());
+            if (table == null) {
+                errors.add(new Problem("static configuration", 0, "ping.entryPoint",
+                        "entry point \"" + ping.entryPoint() + "\" does not exist"));
+            } else {
+                addInternal(table, "ping@internal", PING_RULE, Long.MAX_VALUE,
+                        new PingHandler(ping.terminatingStatusCode()), errors);
+            }
+        }
+        entryPoints().forEach((name, entryPoint) -> {
+            RedirectEntryPoint redirect = entryPoint.http() == null || entryPoint.http().redirections() == null
+                    ? null : entryPoint.http().redirections().entryPoint();
+            if (redirect == null || redirect.to() == null || redirect.to().isEmpty()) {
+                return;
+            }
+            String port = redirectPort(redirect.to());
+            if (port == null) {
+                errors.add(new Problem("static configuration", 0, "entryPoints." + name + ".http.redirections.entryPoint.to",
+                        "entry point \"" + redirect.to() + "\" does not exist"));
+                return;
+            }
+            EntryPointRedirection redirection = new EntryPointRedirection(redirect.scheme(), port,
+                    redirect.permanent() == null || redirect.permanent());
+            long priority = redirect.priority() == null || redirect.priority() == 0
+                    ? Long.MAX_VALUE - 1 : redirect.priority();
+            addInternal(tables.get(name), EntryPointRedirection.routerName(name, redirect.to()) + "@internal",
+                    EntryPointRedirection.RULE, priority, redirection.wrap(InternalHandlers.NOOP), errors);
+        });
+    }
+
+    private static void addInternal(HttpRouteTable.Builder<RouterRuntime> table, String name, String rule,
+            long priority, HttpHandler handler, List<Problem> errors) {
+        try {
+            table.add(name, rule, RuleSyntax.V3, RouterPriority.toTable(priority), new RouterRuntime(name, handler));
+        } catch (RuleException e) {
+            errors.add(new Problem("internal", 0, name, e.getMessage()));
+        }
+    }
+
+    /** The port a redirection goes to: a {@code :port}, or the port of the entry point it names. */
+    private String redirectPort(String to) {
+        if (to.startsWith(":")) {
+            return to.substring(1);
+        }
+        EntryPoint target = entryPoints().get(to);
+        if (target == null) {
+            return null;
+        }
+        try {
+            return Integer.toString(ListenAddress.parse(target.address()).port());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private RuleSyntax syntax(Router router) {
+        String syntax = router.ruleSyntax();
+        if (syntax == null || syntax.isEmpty()) {
+            syntax = staticConfiguration.core() == null ? null : staticConfiguration.core().defaultRuleSyntax();
+        }
+        return RuleSyntax.of(syntax);
+    }
+
+    /** A router's entry points: its own, else Traefik's defaults (asDefault ones, else all but traefik and UDP). */
+    private Set<String> routerEntryPoints(Router router) {
+        if (router.entryPoints() != null && !router.entryPoints().isEmpty()) {
+            return new TreeSet<>(router.entryPoints());
+        }
+        boolean anyAsDefault = entryPoints().values().stream().anyMatch(ep -> Boolean.TRUE.equals(ep.asDefault()));
+        Set<String> defaults = new TreeSet<>();
+        entryPoints().forEach((name, entryPoint) -> {
+            if (anyAsDefault && !Boolean.TRUE.equals(entryPoint.asDefault())) {
+                return;
+            }
+            if (!name.equals("traefik") && !isUdp(entryPoint)) {
+                defaults.add(name);
+            }
+        });
+        return defaults;
+    }
+
+    private static boolean isUdp(EntryPoint entryPoint) {
+        try {
+            return ListenAddress.parse(entryPoint.address()).udp();
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private List<String> entryPointMiddlewares(String entryPoint) {
+        EntryPoint config = entryPoints().get(entryPoint);
+        return config == null || config.http() == null || config.http().middlewares() == null
+                ? List.of() : config.http().middlewares();
+    }
+
+    private Map<String, EntryPoint> entryPoints() {
+        return staticConfiguration.entryPoints() == null ? Map.of() : staticConfiguration.entryPoints();
+    }
+
+    private Ping ping() {
+        return staticConfiguration.ping();
+    }
+
+    private ServersTransportSettings defaultTransport() {
+        var transport = staticConfiguration.serversTransport();
+        if (transport == null) {
+            return ServersTransportSettings.DEFAULTS;
+        }
+        var timeouts = transport.forwardingTimeouts();
+        return new ServersTransportSettings("default@internal",
+                transport.maxIdleConnsPerHost() == null ? ServersTransportSettings.DEFAULT_MAX_IDLE_CONNS_PER_HOST
+                        : transport.maxIdleConnsPerHost(),
+                timeouts == null || timeouts.dialTimeout() == null ? Duration.ofSeconds(30) : timeouts.dialTimeout().value(),
+                timeouts == null || timeouts.responseHeaderTimeout() == null ? Duration.ZERO
+                        : timeouts.responseHeaderTimeout().value(),
+                timeouts == null || timeouts.idleConnTimeout() == null ? Duration.ofSeconds(90)
+                        : timeouts.idleConnTimeout().value());
+    }
+
+    private static Map<String, ServersTransportSettings> transports(QualifiedConfiguration config, Set<String> disabled) {
+        Map<String, ServersTransportSettings> transports = new HashMap<>();
+        for (Map.Entry<String, ServersTransport> entry : config.serversTransports().entrySet()) {
+            if (disabled.contains(QualifiedConfiguration.key(QualifiedConfiguration.SERVERS_TRANSPORTS, entry.getKey()))) {
+                continue;
+            }
+            ServersTransport transport = entry.getValue();
+            var timeouts = transport.forwardingTimeouts();
+            transports.put(entry.getKey(), new ServersTransportSettings(entry.getKey(),
+                    transport.maxIdleConnsPerHost() == null ? 2 : transport.maxIdleConnsPerHost(),
+                    timeouts == null || timeouts.dialTimeout() == null ? Duration.ofSeconds(30) : timeouts.dialTimeout().value(),
+                    timeouts == null || timeouts.responseHeaderTimeout() == null ? Duration.ZERO
+                            : timeouts.responseHeaderTimeout().value(),
+                    timeouts == null || timeouts.idleConnTimeout() == null ? Duration.ofSeconds(90)
+                            : timeouts.idleConnTimeout().value()));
+        }
+        return transports;
+    }
+}

@@ -1,0 +1,192 @@
+package io.trafficcop.proxy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.trafficcop.proxy.config.dynamic.DynamicConfiguration;
+import io.trafficcop.proxy.config.install.EffectiveConfiguration;
+import io.trafficcop.proxy.config.install.StaticConfiguration;
+import io.trafficcop.proxy.config.load.ConfigBinder;
+import io.trafficcop.proxy.config.load.StaticConfigFinder;
+import io.trafficcop.proxy.config.load.StaticConfigLoader;
+import io.trafficcop.proxy.whoami.WhoamiServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** TrafficCop assembled as the command line runs it: static file, file provider, reloads, internal routers. */
+class TrafficCopIT {
+
+    @TempDir
+    Path dir;
+
+    private WhoamiServer alpha;
+    private WhoamiServer beta;
+    private TrafficCop trafficCop;
+    private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    @BeforeEach
+    void backends() throws Exception {
+        alpha = new WhoamiServer("alpha").start("127.0.0.1", 0);
+        beta = new WhoamiServer("beta").start("127.0.0.1", 0);
+    }
+
+    @AfterEach
+    void stop() {
+        if (trafficCop != null) {
+            trafficCop.stop();
+        }
+        alpha.close();
+        beta.close();
+    }
+
+    private void start(String staticYaml) throws Exception {
+        Path file = Files.writeString(dir.resolve("traefik.yml"), staticYaml);
+        StaticConfigLoader.Loaded loaded = StaticConfigLoader.load(file.toString(), List.of(), Map.of(),
+                new StaticConfigFinder(dir, dir, Map.of()), StaticConfiguration.class, DynamicConfiguration.class);
+        assertThat(loaded.errors()).isEmpty();
+        StaticConfiguration config = EffectiveConfiguration.of(
+                ConfigBinder.bind(loaded.document().tree(), StaticConfiguration.class));
+        trafficCop = TrafficCop.start(config, loaded, Map.of());
+    }
+
+    private HttpResponse<String> get(String entryPoint, String path) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + trafficCop.boundPort(entryPoint) + path))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String staticWithDirectory(Path dynamic) {
+        return """
+                entryPoints:
+                  web:
+                    address: "127.0.0.1:0"
+                  traefik:
+                    address: "127.0.0.1:0"
+                ping: {}
+                providers:
+                  providersThrottleDuration: 0s
+                  file:
+                    directory: %s
+                    watch: true
+                """.formatted(dynamic);
+    }
+
+    private static String routes(String... pathAndUrl) {
+        StringBuilder yaml = new StringBuilder("http:\n  routers:\n");
+        for (int i = 0; i < pathAndUrl.length; i += 2) {
+            yaml.append("    r").append(i).append(":\n      rule: \"PathPrefix(`").append(pathAndUrl[i])
+                    .append("`)\"\n      service: s").append(i).append('\n');
+        }
+        yaml.append("  services:\n");
+        for (int i = 0; i < pathAndUrl.length; i += 2) {
+            yaml.append("    s").append(i).append(":\n      loadBalancer:\n        servers:\n          - url: \"")
+                    .append(pathAndUrl[i + 1]).append("\"\n");
+        }
+        return yaml.toString();
+    }
+
+    @Test
+    void servesReloadsAndKeepsTheLastGoodConfiguration() throws Exception {
+        Path dynamic = Files.createDirectory(dir.resolve("dynamic"));
+        Files.writeString(dynamic.resolve("routes.yml"), routes("/a", alpha.url()));
+        start(staticWithDirectory(dynamic));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> get("web", "/a").statusCode() == 200);
+        assertThat(get("web", "/a").body()).contains("Name: alpha");
+        assertThat(get("web", "/nothing-here").body()).isEqualTo("404 page not found\n");
+        assertThat(get("traefik", "/ping").body()).isEqualTo("OK");
+
+        Files.writeString(dynamic.resolve("routes.yml"), routes("/a", alpha.url(), "/b", beta.url()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> get("web", "/b").statusCode() == 200);
+        assertThat(get("web", "/b").body()).contains("Name: beta");
+
+        // an edit that does not parse leaves the last good configuration in force
+        Files.writeString(dynamic.resolve("routes.yml"), "http:\n  routers: [unclosed\n");
+        Files.writeString(dynamic.resolve("more.yml"), routes("/c", beta.url()).replace("r0", "rc").replace("s0", "sc"));
+        Files.writeString(dynamic.resolve("marker.yml"), "http: {}\n");
+        assertThat(get("web", "/a").statusCode()).isEqualTo(200);
+        assertThat(get("web", "/b").statusCode()).isEqualTo(200);
+        assertThat(get("web", "/c").statusCode()).isEqualTo(404);
+        // fixed: everything applies
+        Files.writeString(dynamic.resolve("routes.yml"), routes("/a", alpha.url()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> get("web", "/c").statusCode() == 200);
+        assertThat(get("web", "/b").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aBrokenRouterIsDisabledWhileTheOthersServe() throws Exception {
+        Path dynamic = Files.createDirectory(dir.resolve("dynamic"));
+        Files.writeString(dynamic.resolve("routes.yml"), routes("/a", alpha.url()) + """
+                    broken:
+                      loadBalancer:
+                        servers:
+                          - url: "http://127.0.0.1:1"
+                """ + """
+                  middlewares:
+                    unknown-type:
+                      plugin:
+                        x: {}
+                """);
+        Files.writeString(dynamic.resolve("more.yml"), """
+                http:
+                  routers:
+                    bad-rule:
+                      rule: "PathPrefx(`/bad`)"
+                      service: s0
+                    missing-service:
+                      rule: "PathPrefix(`/missing`)"
+                      service: nope
+                    bad-middleware:
+                      rule: "PathPrefix(`/mw`)"
+                      service: s0
+                      middlewares: [unknown-type]
+                """);
+        start(staticWithDirectory(dynamic));
+        await().atMost(Duration.ofSeconds(20)).until(() -> get("web", "/a").statusCode() == 200);
+        assertThat(get("web", "/bad").statusCode()).isEqualTo(404);
+        assertThat(get("web", "/missing").statusCode()).isEqualTo(404);
+        assertThat(get("web", "/mw").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aSingleFileConfigurationWithAnEntryPointRedirection() throws Exception {
+        start("""
+                entryPoints:
+                  web:
+                    address: "127.0.0.1:0"
+                    http:
+                      redirections:
+                        entryPoint:
+                          to: ":8443"
+                          scheme: https
+                  other:
+                    address: "127.0.0.1:0"
+                http:
+                  routers:
+                    r:
+                      rule: "PathPrefix(`/`)"
+                      entryPoints: [other]
+                      service: s
+                  services:
+                    s:
+                      loadBalancer:
+                        servers:
+                          - url: "%s"
+                """.formatted(alpha.url()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> get("other", "/x").statusCode() == 200);
+        HttpResponse<String> redirect = get("web", "/path?q=1");
+        assertThat(redirect.statusCode()).isEqualTo(301);
+        assertThat(redirect.headers().firstValue("Location")).hasValue("https://127.0.0.1:8443/path?q=1");
+    }
+}
