@@ -61,6 +61,13 @@ class TrafficCopIT {
         trafficCop = TrafficCop.start(config, loaded, Map.of());
     }
 
+    /** Replaces a file at once, as editors and ConfigMap updates do, so no half-written file is ever read. */
+    private static void replace(Path file, String content) throws Exception {
+        Path temp = file.resolveSibling("." + file.getFileName() + ".tmp");
+        Files.writeString(temp, content);
+        Files.move(temp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
     private HttpResponse<String> get(String entryPoint, String path) throws Exception {
         return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + trafficCop.boundPort(entryPoint) + path))
                 .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
@@ -99,7 +106,7 @@ class TrafficCopIT {
     @Test
     void servesReloadsAndKeepsTheLastGoodConfiguration() throws Exception {
         Path dynamic = Files.createDirectory(dir.resolve("dynamic"));
-        Files.writeString(dynamic.resolve("routes.yml"), routes("/a", alpha.url()));
+        replace(dynamic.resolve("routes.yml"), routes("/a", alpha.url()));
         start(staticWithDirectory(dynamic));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> get("web", "/a").statusCode() == 200);
@@ -107,19 +114,19 @@ class TrafficCopIT {
         assertThat(get("web", "/nothing-here").body()).isEqualTo("404 page not found\n");
         assertThat(get("traefik", "/ping").body()).isEqualTo("OK");
 
-        Files.writeString(dynamic.resolve("routes.yml"), routes("/a", alpha.url(), "/b", beta.url()));
+        replace(dynamic.resolve("routes.yml"), routes("/a", alpha.url(), "/b", beta.url()));
         await().atMost(Duration.ofSeconds(20)).until(() -> get("web", "/b").statusCode() == 200);
         assertThat(get("web", "/b").body()).contains("Name: beta");
 
         // an edit that does not parse leaves the last good configuration in force
-        Files.writeString(dynamic.resolve("routes.yml"), "http:\n  routers: [unclosed\n");
-        Files.writeString(dynamic.resolve("more.yml"), routes("/c", beta.url()).replace("r0", "rc").replace("s0", "sc"));
-        Files.writeString(dynamic.resolve("marker.yml"), "http: {}\n");
+        replace(dynamic.resolve("routes.yml"), "http:\n  routers: [unclosed\n");
+        replace(dynamic.resolve("more.yml"), routes("/c", beta.url()).replace("r0", "rc").replace("s0", "sc"));
+        replace(dynamic.resolve("marker.yml"), "http: {}\n");
         assertThat(get("web", "/a").statusCode()).isEqualTo(200);
         assertThat(get("web", "/b").statusCode()).isEqualTo(200);
         assertThat(get("web", "/c").statusCode()).isEqualTo(404);
         // fixed: everything applies
-        Files.writeString(dynamic.resolve("routes.yml"), routes("/a", alpha.url()));
+        replace(dynamic.resolve("routes.yml"), routes("/a", alpha.url()));
         await().atMost(Duration.ofSeconds(20)).until(() -> get("web", "/c").statusCode() == 200);
         assertThat(get("web", "/b").statusCode()).isEqualTo(404);
     }
@@ -188,5 +195,34 @@ class TrafficCopIT {
         HttpResponse<String> redirect = get("web", "/path?q=1");
         assertThat(redirect.statusCode()).isEqualTo(301);
         assertThat(redirect.headers().firstValue("Location")).hasValue("https://127.0.0.1:8443/path?q=1");
+    }
+
+    @Test
+    void routersWithoutEntryPointsGoToTheDefaultOnesButNeverTheInternalOne() throws Exception {
+        start("""
+                entryPoints:
+                  a:
+                    address: "127.0.0.1:0"
+                    asDefault: true
+                  b:
+                    address: "127.0.0.1:0"
+                  traefik:
+                    address: "127.0.0.1:0"
+                core:
+                  defaultRuleSyntax: v2
+                http:
+                  routers:
+                    r:
+                      rule: "Path(`/x`, `/y`)"
+                      service: s
+                  services:
+                    s:
+                      loadBalancer:
+                        servers:
+                          - url: "%s"
+                """.formatted(alpha.url()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> get("a", "/y").statusCode() == 200);
+        assertThat(get("b", "/y").statusCode()).isEqualTo(404);
+        assertThat(get("traefik", "/y").statusCode()).isEqualTo(404);
     }
 }

@@ -13,7 +13,7 @@ public record EntryPoint(
         String address,
         @NotImplemented("ACME is not implemented yet") Boolean allowACMEByPass,
         @NotImplemented("SO_REUSEPORT is not implemented yet") Boolean reusePort,
-        @NotImplemented("default entry point selection is not implemented yet") Boolean asDefault,
+        Boolean asDefault,
         EntryPointsTransport transport,
         @NotImplemented("PROXY protocol is not implemented yet") ProxyProtocol proxyProtocol,
         ForwardedHeaders forwardedHeaders,

@@ -21,6 +21,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -41,6 +42,8 @@ import org.slf4j.LoggerFactory;
 public final class FileProvider implements Provider {
 
     private static final Logger LOG = LoggerFactory.getLogger(FileProvider.class);
+    /** How long file events must pause before the files are read. */
+    private static final long SETTLE_MILLIS = 50;
 
     private final Path filename;
     private final Path directory;
@@ -236,10 +239,14 @@ public final class FileProvider implements Provider {
         try {
             while (!Thread.currentThread().isInterrupted()) {
                 WatchKey key = watchService.take();
-                key.pollEvents();
-                if (!key.reset()) {
-                    registered.remove((Path) key.watchable());
-                }
+                do {
+                    // an edit arrives as several events (truncate, write, rename): wait until they settle
+                    key.pollEvents();
+                    if (!key.reset()) {
+                        registered.remove((Path) key.watchable());
+                    }
+                    key = watchService.poll(SETTLE_MILLIS, TimeUnit.MILLISECONDS);
+                } while (key != null);
                 try {
                     registerDirectories();
                     publishIfChanged(publish);

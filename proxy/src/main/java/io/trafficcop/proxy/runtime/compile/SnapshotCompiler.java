@@ -253,14 +253,21 @@ public final class SnapshotCompiler {
             return ServersTransportSettings.DEFAULTS;
         }
         var timeouts = transport.forwardingTimeouts();
-        return new ServersTransportSettings("default@internal",
-                transport.maxIdleConnsPerHost() == null ? ServersTransportSettings.DEFAULT_MAX_IDLE_CONNS_PER_HOST
-                        : transport.maxIdleConnsPerHost(),
-                timeouts == null || timeouts.dialTimeout() == null ? Duration.ofSeconds(30) : timeouts.dialTimeout().value(),
-                timeouts == null || timeouts.responseHeaderTimeout() == null ? Duration.ZERO
-                        : timeouts.responseHeaderTimeout().value(),
-                timeouts == null || timeouts.idleConnTimeout() == null ? Duration.ofSeconds(90)
-                        : timeouts.idleConnTimeout().value());
+        return transportSettings("default@internal", transport.maxIdleConnsPerHost(),
+                ServersTransportSettings.DEFAULT_MAX_IDLE_CONNS_PER_HOST,
+                timeouts == null ? null : timeouts.dialTimeout(),
+                timeouts == null ? null : timeouts.responseHeaderTimeout(),
+                timeouts == null ? null : timeouts.idleConnTimeout());
+    }
+
+    /** Traefik's transport defaults: Go's 2 idle connections per host for named ones, 30s dial, 90s idle. */
+    private static ServersTransportSettings transportSettings(String name, Integer maxIdleConnsPerHost, int defaultIdle,
+            io.trafficcop.proxy.config.GoDuration dial, io.trafficcop.proxy.config.GoDuration responseHeader,
+            io.trafficcop.proxy.config.GoDuration idle) {
+        return new ServersTransportSettings(name, maxIdleConnsPerHost == null ? defaultIdle : maxIdleConnsPerHost,
+                dial == null ? Duration.ofSeconds(30) : dial.value(),
+                responseHeader == null ? Duration.ZERO : responseHeader.value(),
+                idle == null ? Duration.ofSeconds(90) : idle.value());
     }
 
     private static Map<String, ServersTransportSettings> transports(QualifiedConfiguration config, Set<String> disabled) {
@@ -271,13 +278,10 @@ public final class SnapshotCompiler {
             }
             ServersTransport transport = entry.getValue();
             var timeouts = transport.forwardingTimeouts();
-            transports.put(entry.getKey(), new ServersTransportSettings(entry.getKey(),
-                    transport.maxIdleConnsPerHost() == null ? 2 : transport.maxIdleConnsPerHost(),
-                    timeouts == null || timeouts.dialTimeout() == null ? Duration.ofSeconds(30) : timeouts.dialTimeout().value(),
-                    timeouts == null || timeouts.responseHeaderTimeout() == null ? Duration.ZERO
-                            : timeouts.responseHeaderTimeout().value(),
-                    timeouts == null || timeouts.idleConnTimeout() == null ? Duration.ofSeconds(90)
-                            : timeouts.idleConnTimeout().value()));
+            transports.put(entry.getKey(), transportSettings(entry.getKey(), transport.maxIdleConnsPerHost(), 2,
+                    timeouts == null ? null : timeouts.dialTimeout(),
+                    timeouts == null ? null : timeouts.responseHeaderTimeout(),
+                    timeouts == null ? null : timeouts.idleConnTimeout()));
         }
         return transports;
     }

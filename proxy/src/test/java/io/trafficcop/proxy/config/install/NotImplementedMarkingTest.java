@@ -26,6 +26,7 @@ class NotImplementedMarkingTest {
             "serversTransport.forwardingTimeouts.responseHeaderTimeout",
             "serversTransport.forwardingTimeouts.idleConnTimeout",
             "entryPoints.<name>.address",
+            "entryPoints.<name>.asDefault",
             "entryPoints.<name>.transport.lifeCycle.requestAcceptGraceTimeout",
             "entryPoints.<name>.transport.lifeCycle.graceTimeOut",
             "entryPoints.<name>.transport.respondingTimeouts.readTimeout",
