@@ -35,7 +35,7 @@ public final class RuntimeConfigurationApplier implements Consumer<Map<String, P
     @Override
     public void accept(Map<String, ProviderConfiguration> providers) {
         long start = System.nanoTime();
-        DynamicConfigurationBuilder.Built built = DynamicConfigurationBuilder.build(providers, staticConfiguration);
+        DynamicConfigurationBuilder.Built built = DynamicConfigurationBuilder.build(providers, staticConfiguration, false);
         SnapshotCompiler.Compiled compiled = compiler.compile(built);
         apply.accept(compiled.snapshot());
         Set<String> now = new HashSet<>();

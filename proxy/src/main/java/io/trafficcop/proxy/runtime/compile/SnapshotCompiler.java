@@ -96,7 +96,9 @@ public final class SnapshotCompiler {
                             router.priority() == null ? 0 : router.priority()), new RouterRuntime(name, handler));
                 }
                 routerCount++;
-            } catch (CompileException | RuleException | RuntimeException e) {
+            } catch (RuleException e) {
+                errors.add(config.problem(QualifiedConfiguration.ROUTERS, name, "rule", e.getMessage()));
+            } catch (CompileException | RuntimeException e) {
                 errors.add(config.problem(QualifiedConfiguration.ROUTERS, name, "", e.getMessage()));
             }
         }
