@@ -34,13 +34,22 @@ public final class ForwardedHeaders {
     private final boolean insecure;
     private final IpMatcher trusted;
     private final List<String> connectionHeaders;
+    private final boolean notAppendXForwardedFor;
+    private final boolean addSchemeHeaders;
     private final String hostname;
 
     public ForwardedHeaders(ForwardedHeadersSettings settings, String hostname) {
         this.insecure = settings.insecure();
         this.trusted = IpMatcher.of(settings.trustedIPs());
         this.connectionHeaders = settings.connection();
+        this.notAppendXForwardedFor = settings.notAppendXForwardedFor();
+        this.addSchemeHeaders = settings.addXForwardedSchemeHeaders();
         this.hostname = hostname;
+    }
+
+    /** {@code forwardedHeaders.notAppendXForwardedFor}: the proxy leaves X-Forwarded-For as received. */
+    public boolean notAppendXForwardedFor() {
+        return notAppendXForwardedFor;
     }
 
     /** Rewrites {@code headers} of a request received from {@code peer} over TLS or not. */
@@ -63,6 +72,11 @@ public final class ForwardedHeaders {
         String port = headers.get(HeaderNames.X_FORWARDED_PORT);
         if (port == null || port.isEmpty()) {
             headers.set(HeaderNames.X_FORWARDED_PORT, forwardedPort(headers, tls));
+        }
+        if (addSchemeHeaders) {
+            String scheme = headers.get(HeaderNames.X_FORWARDED_PROTO);
+            headers.set(HeaderNames.X_FORWARDED_SCHEME, scheme);
+            headers.set(HeaderNames.X_SCHEME, scheme);
         }
         String xfHost = headers.get(HeaderNames.X_FORWARDED_HOST);
         if (xfHost == null || xfHost.isEmpty()) {
