@@ -54,6 +54,7 @@ public final class Exchange implements RoutingRequest {
     private boolean requestComplete;
     private ExchangeListener listener;
     private List<ResponseInterceptor> interceptors;
+    private List<Runnable> completionListeners;
 
     private RouterRuntime router;
     private int status;
@@ -294,6 +295,25 @@ public final class Exchange implements RoutingRequest {
         interceptors.add(interceptor);
     }
 
+    /**
+     * Runs {@code listener} once when the exchange is over — response written, aborted, switched to a relay or
+     * the client gone (then {@link #status()} is 499). The access log and metrics hook in here.
+     */
+    public void addCompletionListener(Runnable listener) {
+        if (completionListeners == null) {
+            completionListeners = new ArrayList<>(2);
+        }
+        completionListeners.add(listener);
+    }
+
+    private void notifyCompletion() {
+        if (completionListeners != null) {
+            for (int i = 0; i < completionListeners.size(); i++) {
+                completionListeners.get(i).run();
+            }
+        }
+    }
+
     /** Registers the response producer that reacts to client back-pressure and disconnection. */
     public void listener(ExchangeListener value) {
         this.listener = value;
@@ -397,6 +417,7 @@ public final class Exchange implements RoutingRequest {
         responseComplete = true;
         finished = true;
         owner.switchToRelay(this, upstream);
+        notifyCompletion();
     }
 
     /**
@@ -411,6 +432,7 @@ public final class Exchange implements RoutingRequest {
         releasePending();
         ctx.channel().close();
         owner.exchangeComplete(this, false);
+        notifyCompletion();
     }
 
     /** Asks the owner to close the client connection once this response is written. */
@@ -459,6 +481,7 @@ public final class Exchange implements RoutingRequest {
             ctx.channel().close(); // the client's remaining body is refused: reset the stream
         }
         owner.exchangeComplete(this, keepAlive);
+        notifyCompletion();
     }
 
     /** The client connection closed: records 499 unless the response was complete, and tells the producer. */
@@ -474,6 +497,7 @@ public final class Exchange implements RoutingRequest {
         if (listener != null) {
             listener.onClientClosed();
         }
+        notifyCompletion();
     }
 
     /** The client connection became writable again. */
