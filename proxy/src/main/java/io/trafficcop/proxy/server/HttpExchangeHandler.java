@@ -53,8 +53,9 @@ final class HttpExchangeHandler extends ChannelDuplexHandler implements Exchange
     private int requests;
     private long openedAtNanos;
     private boolean draining;
-    private ScheduledFuture<?> readTimeout;
-    private ScheduledFuture<?> writeTimeout;
+    private ScheduledFuture<?> timeoutCheck;
+    private long readDeadline = Long.MAX_VALUE;
+    private long writeDeadline = Long.MAX_VALUE;
 
     HttpExchangeHandler(EntryPointContext entryPoint, ServerState state, boolean http2, boolean secure) {
         this.entryPoint = entryPoint;
@@ -177,36 +178,63 @@ final class HttpExchangeHandler extends ChannelDuplexHandler implements Exchange
         return maxTime > 0 && System.nanoTime() - openedAtNanos >= maxTime;
     }
 
+    /**
+     * Arms readTimeout and writeTimeout for a new exchange. Scheduling a task per request would cost a timer
+     * insertion and cancellation on the hot path; instead each connection keeps at most one pending check that
+     * compares deadlines when it fires and re-arms itself for the remaining time.
+     */
     private void scheduleTimeouts(Exchange exchange) {
         var timeouts = entryPoint.settings().respondingTimeouts();
         long read = timeouts.readTimeout().toNanos();
-        if (read > 0) {
-            readTimeout = ctx.executor().schedule(() -> {
-                if (current == exchange && !exchange.requestComplete()) {
-                    LOG.debug("entry point {}: readTimeout, closing {}", entryPoint.name(), ctx.channel());
-                    ctx.channel().close();
-                }
-            }, read, TimeUnit.NANOSECONDS);
-        }
         long write = timeouts.writeTimeout().toNanos();
-        if (write > 0) {
-            writeTimeout = ctx.executor().schedule(() -> {
-                if (current == exchange) {
-                    LOG.debug("entry point {}: writeTimeout, closing {}", entryPoint.name(), ctx.channel());
-                    ctx.channel().close();
-                }
-            }, write, TimeUnit.NANOSECONDS);
+        if (read <= 0 && write <= 0) {
+            return;
+        }
+        long now = System.nanoTime();
+        readDeadline = read > 0 ? now + read : Long.MAX_VALUE;
+        writeDeadline = write > 0 ? now + write : Long.MAX_VALUE;
+        armTimeoutCheck(Math.min(readDeadline, writeDeadline) - now);
+    }
+
+    private void armTimeoutCheck(long delayNanos) {
+        if (timeoutCheck == null) {
+            timeoutCheck = ctx.executor().schedule(this::checkTimeouts, Math.max(delayNanos, 0), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void checkTimeouts() {
+        timeoutCheck = null;
+        Exchange exchange = current;
+        if (exchange == null || !ctx.channel().isActive()) {
+            return;
+        }
+        long now = System.nanoTime();
+        if (!exchange.requestComplete() && now - readDeadline >= 0) {
+            LOG.debug("entry point {}: readTimeout, closing {}", entryPoint.name(), ctx.channel());
+            ctx.channel().close();
+            return;
+        }
+        if (now - writeDeadline >= 0) {
+            LOG.debug("entry point {}: writeTimeout, closing {}", entryPoint.name(), ctx.channel());
+            ctx.channel().close();
+            return;
+        }
+        long next = exchange.requestComplete() ? writeDeadline : Math.min(readDeadline, writeDeadline);
+        if (next != Long.MAX_VALUE) {
+            armTimeoutCheck(next - now);
         }
     }
 
     private void cancelTimeouts() {
-        if (readTimeout != null) {
-            readTimeout.cancel(false);
-            readTimeout = null;
-        }
-        if (writeTimeout != null) {
-            writeTimeout.cancel(false);
-            writeTimeout = null;
+        // the pending check, if any, stays armed: it finds no exchange (or a newer one with later deadlines)
+        readDeadline = Long.MAX_VALUE;
+        writeDeadline = Long.MAX_VALUE;
+    }
+
+    private void cancelTimeoutCheck() {
+        if (timeoutCheck != null) {
+            timeoutCheck.cancel(false);
+            timeoutCheck = null;
         }
     }
 
@@ -323,6 +351,7 @@ final class HttpExchangeHandler extends ChannelDuplexHandler implements Exchange
         Exchange exchange = current;
         current = null;
         cancelTimeouts();
+        cancelTimeoutCheck();
         if (exchange != null) {
             exchange.onClientClosed();
         }
@@ -356,11 +385,12 @@ final class HttpExchangeHandler extends ChannelDuplexHandler implements Exchange
                 || evt instanceof CleartextHttp2ServerUpgradeHandler.PriorKnowledgeUpgradeEvent) {
             // the connection now speaks HTTP/2: streams get their own handlers
             current = null;
+            cancelTimeoutCheck();
             context.channel().config().setAutoRead(true);
-            context.pipeline().remove(this);
             if (context.pipeline().get(IdleStateHandler.class) != null) {
-                context.pipeline().remove(IdleStateHandler.class);
+                context.pipeline().addLast(new IdleHttp2ConnectionCloser());
             }
+            context.pipeline().remove(this);
         }
         context.fireUserEventTriggered(evt);
     }
