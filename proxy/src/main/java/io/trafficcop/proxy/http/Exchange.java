@@ -44,6 +44,7 @@ public final class Exchange implements RoutingRequest {
     private final HttpRequest request;
     private final EntryPointContext entryPoint;
     private final InetSocketAddress remoteAddress;
+    private final String clientIp;
     private final boolean http2;
     private final boolean secure;
     private final boolean head;
@@ -70,7 +71,8 @@ public final class Exchange implements RoutingRequest {
     private boolean routingPathComputed;
 
     public Exchange(ChannelHandlerContext ctx, ExchangeOwner owner, HttpRequest request, EntryPointContext entryPoint,
-                    InetSocketAddress remoteAddress, boolean http2, boolean secure) {
+                    InetSocketAddress remoteAddress, String clientIp, boolean http2, boolean secure) {
+        this.clientIp = clientIp;
         this.ctx = ctx;
         this.owner = owner;
         this.request = request;
@@ -100,6 +102,11 @@ public final class Exchange implements RoutingRequest {
 
     public InetSocketAddress remoteAddress() {
         return remoteAddress;
+    }
+
+    /** The peer's IP as Go prints it (no zone, no brackets), computed once per connection; null if unknown. */
+    public String clientIp() {
+        return clientIp;
     }
 
     public boolean isHttp2() {

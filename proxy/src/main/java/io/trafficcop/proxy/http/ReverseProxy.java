@@ -39,7 +39,7 @@ public final class ReverseProxy {
             }
         }
         if (!exchange.entryPoint().forwardedHeaders().notAppendXForwardedFor()) {
-            ForwardedHeaders.appendForwardedFor(headers, exchange.remoteAddress());
+            ForwardedHeaders.appendForwardedFor(headers, exchange.clientIp());
         }
         boolean chunked = HttpUtil.isTransferEncodingChunked(request);
         HopByHopHeaders.stripRequest(headers);

@@ -14,13 +14,13 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerUpgradeHandler;
 import io.netty.handler.codec.http2.CleartextHttp2ServerUpgradeHandler;
-import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.trafficcop.proxy.http.EntryPointContext;
 import io.trafficcop.proxy.http.Exchange;
 import io.trafficcop.proxy.http.ExchangeOwner;
+import io.trafficcop.proxy.http.ForwardedHeaders;
 import io.trafficcop.proxy.runtime.RouterRuntime;
 import io.trafficcop.proxy.runtime.Snapshot;
 import java.net.InetSocketAddress;
@@ -48,6 +48,7 @@ final class HttpExchangeHandler extends ChannelDuplexHandler implements Exchange
     private final boolean secure;
 
     private ChannelHandlerContext ctx;
+    private String clientIp;
     private Exchange current;
     private ArrayDeque<Object> pipelined;
     private int requests;
@@ -56,6 +57,7 @@ final class HttpExchangeHandler extends ChannelDuplexHandler implements Exchange
     private ScheduledFuture<?> timeoutCheck;
     private long readDeadline = Long.MAX_VALUE;
     private long writeDeadline = Long.MAX_VALUE;
+    private long idleDeadline = Long.MAX_VALUE;
 
     HttpExchangeHandler(EntryPointContext entryPoint, ServerState state, boolean http2, boolean secure) {
         this.entryPoint = entryPoint;
@@ -68,6 +70,7 @@ final class HttpExchangeHandler extends ChannelDuplexHandler implements Exchange
     public void handlerAdded(ChannelHandlerContext context) {
         this.ctx = context;
         this.openedAtNanos = System.nanoTime();
+        startIdle();
         if (context.channel().isActive()) {
             context.read();
         }
@@ -127,13 +130,17 @@ final class HttpExchangeHandler extends ChannelDuplexHandler implements Exchange
             body = new DefaultLastHttpContent(full.content(), full.trailingHeaders());
         }
         requests++;
-        Exchange exchange = new Exchange(ctx, this, request, entryPoint, remoteAddress(), http2, secure);
+        InetSocketAddress remote = remoteAddress();
+        if (clientIp == null && remote != null && remote.getAddress() != null) {
+            clientIp = ForwardedHeaders.clientIp(remote.getAddress());
+        }
+        Exchange exchange = new Exchange(ctx, this, request, entryPoint, remote, clientIp, http2, secure);
         current = exchange;
         if (!http2 && mustCloseAfter()) {
             exchange.closeAfterResponse();
         }
         scheduleTimeouts(exchange);
-        entryPoint.forwardedHeaders().apply(request.headers(), exchange.remoteAddress(), secure);
+        entryPoint.forwardedHeaders().apply(request.headers(), remote, clientIp, secure);
         route(exchange);
         if (body != null) {
             exchange.onRequestContent(body);
@@ -188,9 +195,11 @@ final class HttpExchangeHandler extends ChannelDuplexHandler implements Exchange
         long read = timeouts.readTimeout().toNanos();
         long write = timeouts.writeTimeout().toNanos();
         if (read <= 0 && write <= 0) {
+            idleDeadline = Long.MAX_VALUE;
             return;
         }
         long now = System.nanoTime();
+        idleDeadline = Long.MAX_VALUE;
         readDeadline = read > 0 ? now + read : Long.MAX_VALUE;
         writeDeadline = write > 0 ? now + write : Long.MAX_VALUE;
         armTimeoutCheck(Math.min(readDeadline, writeDeadline) - now);
@@ -202,13 +211,34 @@ final class HttpExchangeHandler extends ChannelDuplexHandler implements Exchange
         }
     }
 
-    private void checkTimeouts() {
-        timeoutCheck = null;
-        Exchange exchange = current;
-        if (exchange == null || !ctx.channel().isActive()) {
+    /** idleTimeout: a keep-alive connection without a request for that long is closed (HTTP/1.1 only). */
+    private void startIdle() {
+        long idle = entryPoint.settings().respondingTimeouts().idleTimeout().toNanos();
+        if (idle <= 0 || http2) {
             return;
         }
+        idleDeadline = System.nanoTime() + idle;
+        armTimeoutCheck(idle);
+    }
+
+    private void checkTimeouts() {
+        timeoutCheck = null;
+        if (!ctx.channel().isActive() || ctx.isRemoved()) {
+            return;
+        }
+        Exchange exchange = current;
         long now = System.nanoTime();
+        if (exchange == null) {
+            if (idleDeadline != Long.MAX_VALUE) {
+                if (now - idleDeadline >= 0) {
+                    LOG.debug("entry point {}: idleTimeout, closing {}", entryPoint.name(), ctx.channel());
+                    ctx.channel().close();
+                } else {
+                    armTimeoutCheck(idleDeadline - now);
+                }
+            }
+            return;
+        }
         if (!exchange.requestComplete() && now - readDeadline >= 0) {
             LOG.debug("entry point {}: readTimeout, closing {}", entryPoint.name(), ctx.channel());
             ctx.channel().close();
@@ -288,6 +318,7 @@ final class HttpExchangeHandler extends ChannelDuplexHandler implements Exchange
             ctx.close();
             return;
         }
+        startIdle();
         while (current == null && pipelined != null && !pipelined.isEmpty()) {
             dispatch(pipelined.poll());
         }
@@ -375,20 +406,16 @@ final class HttpExchangeHandler extends ChannelDuplexHandler implements Exchange
 
     @Override
     public void userEventTriggered(ChannelHandlerContext context, Object evt) {
-        if (evt instanceof IdleStateEvent) {
-            if (current == null) {
-                context.close(); // idleTimeout
-            }
-            return;
-        }
         if (evt instanceof HttpServerUpgradeHandler.UpgradeEvent
                 || evt instanceof CleartextHttp2ServerUpgradeHandler.PriorKnowledgeUpgradeEvent) {
             // the connection now speaks HTTP/2: streams get their own handlers
             current = null;
             cancelTimeoutCheck();
             context.channel().config().setAutoRead(true);
-            if (context.pipeline().get(IdleStateHandler.class) != null) {
-                context.pipeline().addLast(new IdleHttp2ConnectionCloser());
+            long idle = entryPoint.settings().respondingTimeouts().idleTimeout().toNanos();
+            if (idle > 0) {
+                context.pipeline().addLast(new IdleStateHandler(idle, 0, 0, TimeUnit.NANOSECONDS),
+                        new IdleHttp2ConnectionCloser());
             }
             context.pipeline().remove(this);
         }
