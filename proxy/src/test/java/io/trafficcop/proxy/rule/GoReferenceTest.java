@@ -20,7 +20,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  *   <li>query: the values of key "k" in {@code url.ParseQuery(query)} (semicolons, '+', bad escapes);</li>
  *   <li>cidr: {@code net.ParseIP} / {@code net.ParseCIDR} acceptance, with Traefik's checker error text;</li>
  *   <li>contains: {@code IP.Equal} / {@code IPNet.Contains} of "entry|ip" ("bad" when either does not parse);</li>
- *   <li>splithost: the host of {@code net.SplitHostPort} ("err" when Go returns an error).</li>
+ *   <li>splithost: the host of {@code net.SplitHostPort} ("err" when Go returns an error);</li>
+ *   <li>re: {@code regexp.Compile(pattern).MatchString(subject)} of "pattern|subject", or Go's compile error.</li>
  * </ul>
  */
 class GoReferenceTest {
@@ -371,7 +372,57 @@ class GoReferenceTest {
                 arguments("path", "/a b%2F", "/a b/"),
                 arguments("path", "/\u00fc%2F", "/\u00fc/"),
                 arguments("path", "/a%5b", "/a["),
-                arguments("path", "/%41%2a", "/A*")
+                arguments("path", "/%41%2a", "/A*"),
+                arguments("re", "^[a-z]+$|abc", "true"),
+                arguments("re", "(?i)ABC|abc", "true"),
+                arguments("re", "\\bfoo\\b|a foo b", "true"),
+                arguments("re", "[[:alpha:]]+|abc", "true"),
+                arguments("re", "\\pL+|\u00e9t\u00e9", "true"),
+                arguments("re", "(?s)a.b|a\nb", "true"),
+                arguments("re", "a.b|a\nb", "false"),
+                arguments("re", "a$|a\n", "false"),
+                arguments("re", "a\\z|a", "true"),
+                arguments("re", "^/(css|js)|/css/x", "true"),
+                arguments("re", "(?P<n>x)|x", "true"),
+                arguments("re", "x{1001}|x", "error parsing regexp: invalid repeat count: `{1001}`"),
+                arguments("re", "x{1000}|x", "false"),
+                arguments("re", "\\Q.\\E|a.b", "true"),
+                arguments("re", "a++|aa", "error parsing regexp: invalid nested repetition operator: `++`"),
+                arguments("re", "(?=x)|x", "error parsing regexp: invalid or unsupported Perl syntax: `(?=`"),
+                arguments("re", "\\1|x", "error parsing regexp: invalid escape sequence: `\\1`"),
+                arguments("re", "[z-a]|x", "error parsing regexp: invalid character class range: `z-a`"),
+                arguments("re", "\\8|x", "error parsing regexp: invalid escape sequence: `\\8`"),
+                arguments("re", "(?i)stra\u00dfe|STRASSE", "false"),
+                arguments("re", "(?i)k|\u212a", "true"),
+                arguments("re", "\\d|\u0663", "false"),
+                arguments("re", "\\w|\u00e9", "false"),
+                arguments("re", "[^a]|\u00e9", "true"),
+                arguments("re", "a{,3}|a{,3}", "true"),
+                arguments("re", "\\C|x", "error parsing regexp: invalid escape sequence: `\\C`"),
+                arguments("re", "(?U)a+|aa", "true"),
+                arguments("re", "\\x{1F600}|\ud83d\ude00", "true"),
+                arguments("re", "[\\x{1F600}]|\ud83d\ude00", "true"),
+                arguments("re", "^.$|\ud83d\ude00", "true"),
+                arguments("re", "(a|b)*c|ababc", "true"),
+                arguments("re", "\\pN|\u0663", "true"),
+                arguments("re", "\\p{Greek}|\u03b1", "true"),
+                arguments("re", "(?m)^b|a\nb", "true"),
+                arguments("re", "a\\Z|a", "error parsing regexp: invalid escape sequence: `\\Z`"),
+                arguments("re", "\\A|x", "true"),
+                arguments("re", "[[:word:]]|_", "true"),
+                arguments("re", "\\v|\u000b", "true"),
+                arguments("re", "\\h|x", "error parsing regexp: invalid escape sequence: `\\h`"),
+                arguments("re", "(?i)\u03a3|\u03c3", "true"),
+                arguments("re", "(?i)\u03c3|\u03c2", "true"),
+                arguments("re", "\u00e9|\u00e9", "true"),
+                arguments("re", "x*?|x", "true"),
+                arguments("re", "a{2}{3}|aaaaaa", "error parsing regexp: invalid nested repetition operator: `{2}{3}`"),
+                arguments("re", "**|x", "error parsing regexp: missing argument to repetition operator: `*`"),
+                arguments("re", "(|x", "error parsing regexp: missing closing ): `(`"),
+                arguments("re", ")|x", "error parsing regexp: unexpected ): `)`"),
+                arguments("re", "[a|x", "error parsing regexp: missing closing ]: `[a`"),
+                arguments("re", "a{1,2|a{1,2", "true"),
+                arguments("re", "\\|x", "error parsing regexp: trailing backslash at end of expression: ``")
         );
     }
 
@@ -426,6 +477,14 @@ class GoReferenceTest {
                     yield "bad";
                 } catch (UnknownHostException e) {
                     throw new IllegalStateException(e);
+                }
+            }
+            case "re" -> {
+                int bar = input.lastIndexOf('|');
+                try {
+                    yield String.valueOf(GoRegexp.compile(input.substring(0, bar)).matcher(input.substring(bar + 1)).find());
+                } catch (MatcherBuildException e) {
+                    yield e.getMessage();
                 }
             }
             case "splithost" -> {
