@@ -208,6 +208,45 @@ class ProxyServerIT {
         }
     }
 
+    @Test
+    void keepsAtMostMaxIdleConnsPerHostIdleConnections() throws Exception {
+        try (WhoamiServer gamma = new WhoamiServer("gamma").start("127.0.0.1", 0)) {
+            var transport = new ServersTransportSettings("one", 1, null, null, null);
+            ProxyServer single = new ProxyServer(1);
+            single.start(List.of(EntryPointSettings.of("web", "127.0.0.1:0")), new Snapshot(Map.of("web",
+                    new TestRoutes().any("gamma@test", Services.loadBalancer("gamma", transport,
+                            LoadBalancerSettings.DEFAULTS, gamma.url())))));
+            try {
+                URI uri = URI.create("http://127.0.0.1:" + single.boundPort("web") + "/?wait=300ms");
+                List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> all = new ArrayList<>();
+                for (int i = 0; i < 4; i++) {
+                    all.add(client.sendAsync(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString()));
+                }
+                for (var f : all) {
+                    assertThat(f.get(10, java.util.concurrent.TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+                }
+                assertThat(gamma.acceptedConnections()).isEqualTo(4);
+                await().atMost(Duration.ofSeconds(5)).until(() -> gamma.openConnections() == 1);
+            } finally {
+                single.shutdown();
+            }
+        }
+    }
+
+    @Test
+    void closesTheClientConnectionOnceKeepAliveMaxTimeIsReached() throws Exception {
+        ProxyServer aged = new ProxyServer(1);
+        aged.start(List.of(EntryPointSettings.of("web", "127.0.0.1:0").withKeepAlive(0, Duration.ofNanos(1))),
+                proxy.snapshot());
+        try (Socket socket = new Socket("127.0.0.1", aged.boundPort("web"))) {
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
+            assertThat(exchange(socket.getOutputStream(), in)).anyMatch(l -> l.equalsIgnoreCase("connection: close"));
+            assertThat(in.read()).isEqualTo(-1);
+        } finally {
+            aged.shutdown();
+        }
+    }
+
     private static List<String> exchange(OutputStream out, BufferedReader in) throws Exception {
         out.write("GET / HTTP/1.1\r\nHost: alpha.test\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
         out.flush();
