@@ -84,19 +84,43 @@ final class HttpExchangeHandler extends ChannelDuplexHandler implements Exchange
 
     @Override
     public void channelRead(ChannelHandlerContext context, Object msg) {
-        if (current != null && msg instanceof HttpRequest) {
+        if (pipelined != null && !pipelined.isEmpty()) {
+            pipelined.add(msg); // keep the order: what was queued first is served first
+            drainPipelined();
+            return;
+        }
+        if (current != null && (msg instanceof HttpRequest || current.requestComplete())) {
             // a pipelined request: served when the current exchange completes
             if (pipelined == null) {
-                pipelined = new ArrayDeque<>(2);
+                pipelined = new ArrayDeque<>(4);
             }
             pipelined.add(msg);
             return;
         }
-        if (pipelined != null && !pipelined.isEmpty() && current == null) {
-            pipelined.add(msg);
+        dispatch(msg);
+    }
+
+    /** Serves queued pipelined messages in order, as far as the current exchange allows. */
+    private void drainPipelined() {
+        if (pipelined == null) {
             return;
         }
-        dispatch(msg);
+        Object next;
+        boolean dispatched = false;
+        while ((next = pipelined.peek()) != null) {
+            if (next instanceof HttpRequest) {
+                if (current != null) {
+                    break;
+                }
+            } else if (current != null && current.requestComplete()) {
+                break;
+            }
+            dispatch(pipelined.poll());
+            dispatched = true;
+        }
+        if (dispatched && current != null) {
+            current.onRequestReadComplete(); // as after a read: flush what went to the consumer
+        }
     }
 
     private void dispatch(Object msg) {
@@ -106,8 +130,6 @@ final class HttpExchangeHandler extends ChannelDuplexHandler implements Exchange
             Exchange exchange = current;
             if (exchange != null && !exchange.requestComplete()) {
                 exchange.onRequestContent(content);
-            } else if (current != null && pipelined != null) {
-                pipelined.add(msg);
             } else {
                 content.release();
             }
@@ -319,9 +341,7 @@ final class HttpExchangeHandler extends ChannelDuplexHandler implements Exchange
             return;
         }
         startIdle();
-        while (current == null && pipelined != null && !pipelined.isEmpty()) {
-            dispatch(pipelined.poll());
-        }
+        drainPipelined();
         if (current == null) {
             ctx.read();
         }

@@ -247,6 +247,31 @@ class ProxyServerIT {
         }
     }
 
+    @Test
+    void servesPipelinedRequestsInOrder() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", proxy.boundPort("web"))) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET /one HTTP/1.1\r\nHost: alpha.test\r\n\r\n"
+                    + "POST /echo-body HTTP/1.1\r\nHost: beta.test\r\nContent-Length: 5\r\n\r\nhello"
+                    + "GET /three HTTP/1.1\r\nHost: beta.test\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            InputStream in = new java.io.BufferedInputStream(socket.getInputStream());
+            List<String> bodies = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                assertThat(StreamingIT.readLine(in)).isEqualTo("HTTP/1.1 200 OK");
+                int length = -1;
+                for (String line; !(line = StreamingIT.readLine(in)).isEmpty(); ) {
+                    if (line.regionMatches(true, 0, "content-length:", 0, 15)) {
+                        length = Integer.parseInt(line.substring(15).trim());
+                    }
+                }
+                bodies.add(new String(in.readNBytes(length), StandardCharsets.UTF_8));
+            }
+            assertThat(bodies.get(0)).contains("Name: alpha").contains("GET /one ");
+            assertThat(bodies.get(1)).isEqualTo("hello");
+            assertThat(bodies.get(2)).contains("Name: beta").contains("GET /three ");
+        }
+    }
+
     private static List<String> exchange(OutputStream out, BufferedReader in) throws Exception {
         out.write("GET / HTTP/1.1\r\nHost: alpha.test\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
         out.flush();
