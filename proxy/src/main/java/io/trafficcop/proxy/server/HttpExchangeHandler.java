@@ -179,7 +179,7 @@ final class HttpExchangeHandler extends ChannelDuplexHandler implements Exchange
             }
             RouterRuntime router = snapshot.routes(entryPoint.name()).select(exchange);
             if (router == null) {
-                exchange.respond(HttpResponseStatus.NOT_FOUND, NOT_FOUND);
+                exchange.respondError(HttpResponseStatus.NOT_FOUND, NOT_FOUND);
                 return;
             }
             exchange.router(router);
@@ -187,7 +187,7 @@ final class HttpExchangeHandler extends ChannelDuplexHandler implements Exchange
         } catch (RuntimeException e) {
             LOG.error("entry point {}: request {} failed", entryPoint.name(), exchange.originalUri(), e);
             if (!exchange.responseStarted()) {
-                exchange.respond(HttpResponseStatus.INTERNAL_SERVER_ERROR,
+                exchange.respondError(HttpResponseStatus.INTERNAL_SERVER_ERROR,
                         HttpResponseStatus.INTERNAL_SERVER_ERROR.reasonPhrase());
             } else {
                 exchange.abort();

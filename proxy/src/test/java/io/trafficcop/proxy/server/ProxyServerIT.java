@@ -112,6 +112,8 @@ class ProxyServerIT {
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.body()).isEqualTo("404 page not found\n");
         assertThat(response.headers().firstValue("Content-Type")).hasValue("text/plain; charset=utf-8");
+        assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(response.headers().firstValue("Date")).isPresent();
     }
 
     @Test
