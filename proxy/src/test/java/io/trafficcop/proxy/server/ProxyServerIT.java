@@ -6,7 +6,7 @@ import io.trafficcop.proxy.runtime.EntryPointSettings;
 import io.trafficcop.proxy.runtime.RespondingTimeouts;
 import io.trafficcop.proxy.runtime.ServersTransportSettings;
 import io.trafficcop.proxy.runtime.Snapshot;
-import io.trafficcop.proxy.service.LoadBalancerSettings;
+import io.trafficcop.proxy.runtime.LoadBalancerSettings;
 import io.trafficcop.proxy.service.LoadBalancerService;
 import io.trafficcop.proxy.service.loadbalancer.wrr.WeightedRoundRobin;
 import io.trafficcop.proxy.testing.LeakCheck;
