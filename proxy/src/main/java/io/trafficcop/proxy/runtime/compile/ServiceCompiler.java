@@ -7,7 +7,7 @@ import io.trafficcop.proxy.config.validate.QualifiedConfiguration;
 import io.trafficcop.proxy.http.HttpHandler;
 import io.trafficcop.proxy.runtime.ServersTransportSettings;
 import io.trafficcop.proxy.service.LoadBalancerService;
-import io.trafficcop.proxy.service.LoadBalancerSettings;
+import io.trafficcop.proxy.runtime.LoadBalancerSettings;
 import io.trafficcop.proxy.service.ProxiedServer;
 import io.trafficcop.proxy.service.loadbalancer.wrr.WeightedRoundRobin;
 import io.trafficcop.proxy.upstream.UpstreamTarget;

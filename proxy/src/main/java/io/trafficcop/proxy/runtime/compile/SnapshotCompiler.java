@@ -45,8 +45,6 @@ public final class SnapshotCompiler {
     public record Compiled(Snapshot snapshot, List<Problem> errors, int routers) {
     }
 
-    static final String PING_RULE = "PathPrefix(`/ping`)";
-
     private final StaticConfiguration staticConfiguration;
     private final Map<String, MiddlewareCompiler.Factory> middlewareFactories;
 
@@ -151,7 +149,7 @@ public final class SnapshotCompiler {
                 errors.add(new Problem("static configuration", 0, "ping.entryPoint",
                         "entry point \"" + ping.entryPoint() + "\" does not exist"));
             } else {
-                addInternal(table, "ping@internal", PING_RULE, Long.MAX_VALUE,
+                addInternal(table, PingHandler.ROUTER_NAME, PingHandler.RULE, PingHandler.PRIORITY,
                         new PingHandler(ping.terminatingStatusCode()), errors);
             }
         }
@@ -161,16 +159,18 @@ public final class SnapshotCompiler {
             if (redirect == null || redirect.to() == null || redirect.to().isEmpty()) {
                 return;
             }
-            String port = redirectPort(redirect.to());
-            if (port == null) {
+            String port;
+            try {
+                port = EntryPointRedirection.redirectPort(redirect.to(), entryPointAddresses());
+            } catch (IllegalArgumentException e) {
                 errors.add(new Problem("static configuration", 0, "entryPoints." + name + ".http.redirections.entryPoint.to",
-                        "entry point \"" + redirect.to() + "\" does not exist"));
+                        e.getMessage()));
                 return;
             }
             EntryPointRedirection redirection = new EntryPointRedirection(redirect.scheme(), port,
                     redirect.permanent() == null || redirect.permanent());
             long priority = redirect.priority() == null || redirect.priority() == 0
-                    ? Long.MAX_VALUE - 1 : redirect.priority();
+                    ? EntryPointRedirection.DEFAULT_PRIORITY : redirect.priority();
             addInternal(tables.get(name), EntryPointRedirection.routerName(name, redirect.to()) + "@internal",
                     EntryPointRedirection.RULE, priority, redirection.wrap(InternalHandlers.NOOP), errors);
         });
@@ -185,20 +185,10 @@ public final class SnapshotCompiler {
         }
     }
 
-    /** The port a redirection goes to: a {@code :port}, or the port of the entry point it names. */
-    private String redirectPort(String to) {
-        if (to.startsWith(":")) {
-            return to.substring(1);
-        }
-        EntryPoint target = entryPoints().get(to);
-        if (target == null) {
-            return null;
-        }
-        try {
-            return Integer.toString(ListenAddress.parse(target.address()).port());
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+    private Map<String, String> entryPointAddresses() {
+        Map<String, String> addresses = new HashMap<>();
+        entryPoints().forEach((name, entryPoint) -> addresses.put(name, entryPoint.address()));
+        return addresses;
     }
 
     private RuleSyntax syntax(Router router) {
