@@ -16,9 +16,6 @@ public final class FleetNames {
 
     /** Pod-template annotation carrying the static configuration hash: changing it is what rolls the pods. */
     public static final String STATIC_CONFIG_HASH_ANNOTATION = "trafficcop.io/static-config-hash";
-    /** Pod-template annotation naming why the template last changed, so a rollout has a named reason. */
-    public static final String RESTART_REASON_ANNOTATION = "trafficcop.io/restart-reason";
-
     private FleetNames() {
     }
 
