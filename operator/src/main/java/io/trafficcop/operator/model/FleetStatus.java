@@ -119,6 +119,17 @@ public final class FleetStatus {
         return status;
     }
 
+    /** Whether two statuses say the same thing (same fields, same conditions), so that no write is needed. */
+    public static boolean sameAs(TrafficCopStatus a, TrafficCopStatus b) {
+        if (a == null || b == null) {
+            return a == b;
+        }
+        return Objects.equals(a.observedGeneration, b.observedGeneration) && Objects.equals(a.replicas, b.replicas)
+                && Objects.equals(a.readyReplicas, b.readyReplicas) && Objects.equals(a.configHash, b.configHash)
+                && Objects.equals(a.staticConfigHash, b.staticConfigHash) && Objects.equals(a.selector, b.selector)
+                && Objects.equals(a.conditions, b.conditions);
+    }
+
     private static Condition condition(String type, boolean status, String reason, String message) {
         return new ConditionBuilder().withType(type).withStatus(status ? "True" : "False").withReason(reason)
                 .withMessage(message).build();

@@ -28,7 +28,7 @@ public final class ProxyService {
                     .withName(FleetNames.proxy(fleet.name()))
                     .withNamespace(fleet.namespace())
                     .withLabels(FleetNames.labels(fleet.name(), FleetNames.PROXY_COMPONENT))
-                    .withAnnotations(spec.annotations.isEmpty() ? null : spec.annotations)
+                    .withAnnotations(new java.util.LinkedHashMap<>(spec.annotations))
                 .endMetadata()
                 .withNewSpec()
                     .withType(type)
