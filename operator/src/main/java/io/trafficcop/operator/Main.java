@@ -2,6 +2,7 @@ package io.trafficcop.operator;
 
 import com.sun.net.httpserver.HttpServer;
 import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.trafficcop.operator.reconciler.ProxyConfigGate;
 import io.trafficcop.operator.reconciler.TrafficCopReconciler;
 import java.io.IOException;
@@ -15,7 +16,9 @@ import java.util.stream.Collectors;
 
 /**
  * Starts the TrafficCop operator in the cluster it runs in. Environment: {@code WATCH_NAMESPACES}
- * (comma-separated; empty = all namespaces), {@code HEALTH_PORT} (default 8081, serving /healthz and /readyz).
+ * (comma-separated; empty = all namespaces), {@code HEALTH_PORT} (default 8081, serving /healthz and /readyz),
+ * {@code LEADER_ELECTION} and {@code POD_NAMESPACE} (a Lease in that namespace), {@code TRAFFICCOP_PROXY_IMAGE}
+ * (the default proxy image), {@code LOG_LEVEL}.
  */
 public final class Main {
 
@@ -23,7 +26,15 @@ public final class Main {
     }
 
     public static void main(String[] args) throws IOException {
-        Operator operator = new Operator(o -> o.withStopOnInformerErrorDuringStartup(true));
+        String podNamespace = System.getenv("POD_NAMESPACE");
+        boolean leaderElection = Boolean.parseBoolean(System.getenv().getOrDefault("LEADER_ELECTION", "false"));
+        Operator operator = new Operator(o -> {
+            o.withStopOnInformerErrorDuringStartup(true);
+            if (leaderElection && podNamespace != null) {
+                // One active replica; the others wait on the Lease and take over when it expires.
+                o.withLeaderElectionConfiguration(new LeaderElectionConfiguration("trafficcop-operator", podNamespace));
+            }
+        });
         Set<String> namespaces = Arrays.stream(System.getenv().getOrDefault("WATCH_NAMESPACES", "").split(","))
                 .map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
         operator.register(new TrafficCopReconciler(new ProxyConfigGate()), c -> {
