@@ -17,6 +17,7 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.javaoperatorsdk.operator.Operator;
@@ -127,13 +128,16 @@ class TrafficCopReconcilerIT {
     @Test
     void reportsReadyOnceTheDeploymentIs() {
         create("ready", Fixtures.STATIC_YAML, Map.of("routes.yml", Fixtures.DYNAMIC_YAML));
-        Deployment deployment = awaitResource(Deployment.class, "ready");
+        awaitResource(Deployment.class, "ready");
 
         // What the Deployment controller would report after a complete rollout.
-        deployment.setStatus(new DeploymentStatusBuilder().withObservedGeneration(
-                        deployment.getMetadata().getGeneration()).withReplicas(2).withUpdatedReplicas(2)
-                .withReadyReplicas(2).withAvailableReplicas(2).build());
-        client.resource(deployment).updateStatus();
+        retryOnConflict(() -> {
+            Deployment deployment = get(Deployment.class, "ready");
+            deployment.setStatus(new DeploymentStatusBuilder().withObservedGeneration(
+                            deployment.getMetadata().getGeneration()).withReplicas(2).withUpdatedReplicas(2)
+                    .withReadyReplicas(2).withAvailableReplicas(2).build());
+            client.resource(deployment).updateStatus();
+        });
 
         TrafficCop ready = awaitCondition("ready", FleetStatus.READY, "True");
         assertThat(ready.getStatus().readyReplicas).isEqualTo(2);
@@ -237,10 +241,9 @@ class TrafficCopReconcilerIT {
         assertThat(env(awaitResource(Deployment.class, "redis"))).containsEntry("TRAFFICCOP_REDIS_ENDPOINTS",
                 "redis-redis:6379");
 
-        client.resources(TrafficCop.class).inNamespace(NS).withName("redis").edit(t -> {
+        editTrafficCop("redis", t -> {
             t.getSpec().redis.mode = "external";
             t.getSpec().redis.external.endpoints = List.of("redis.shared:6379");
-            return t;
         });
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
@@ -256,11 +259,10 @@ class TrafficCopReconcilerIT {
         create("scale", Fixtures.STATIC_YAML, Map.of());
         awaitResource(PodDisruptionBudget.class, "scale");
 
-        client.resources(TrafficCop.class).inNamespace(NS).withName("scale").edit(t -> {
+        editTrafficCop("scale", t -> {
             t.getSpec().autoscaling.enabled = true;
             t.getSpec().autoscaling.maxReplicas = 5;
             t.getSpec().podDisruptionBudget.enabled = false;
-            return t;
         });
 
         HorizontalPodAutoscaler hpa = awaitResource(HorizontalPodAutoscaler.class, "scale");
@@ -292,6 +294,22 @@ class TrafficCopReconcilerIT {
     static TrafficCop create(String name, String staticYaml, Map<String, String> dynamic) {
         source(name, staticYaml, dynamic);
         return client.resource(trafficCop(name)).create();
+    }
+
+    /** Edits the TrafficCop as a user would, again on the newer version when the operator's status write won. */
+    static void editTrafficCop(String name, Consumer<TrafficCop> edit) {
+        retryOnConflict(() -> client.resources(TrafficCop.class).inNamespace(NS).withName(name).edit(t -> {
+            edit.accept(t);
+            return t;
+        }));
+    }
+
+    static void retryOnConflict(Runnable write) {
+        await().atMost(Duration.ofSeconds(20)).ignoreExceptionsMatching(e -> e instanceof KubernetesClientException k
+                && k.getCode() == 409).until(() -> {
+                    write.run();
+                    return true;
+                });
     }
 
     static void editSource(String name, Consumer<Map<String, String>> edit) {

@@ -28,6 +28,6 @@ public class TrafficCopStatus {
     @JsonPropertyDescription("Hash of the static configuration the pods run (their pod-template annotation).")
     public String staticConfigHash;
 
-    @JsonPropertyDescription("Label selector of the pods, for the scale subresource.")
+    @JsonPropertyDescription("Label selector of the proxy pods.")
     public String selector;
 }
