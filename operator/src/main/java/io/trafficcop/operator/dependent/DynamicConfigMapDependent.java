@@ -1,9 +1,9 @@
 package io.trafficcop.operator.dependent;
 
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.trafficcop.operator.model.ProxyConfigMaps;
-import io.fabric8.kubernetes.api.model.ConfigMap;
 
 /** The dynamic configuration in force, watched by the pods' file provider: updating it reloads without restart. */
 @KubernetesDependent(informer = @Informer(labelSelector = FleetDependent.OWNED_SELECTOR))

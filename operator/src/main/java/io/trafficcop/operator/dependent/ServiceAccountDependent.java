@@ -1,9 +1,9 @@
 package io.trafficcop.operator.dependent;
 
+import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.trafficcop.operator.model.ProxyServiceAccount;
-import io.fabric8.kubernetes.api.model.ServiceAccount;
 
 /** The proxy pods' ServiceAccount. */
 @KubernetesDependent(informer = @Informer(labelSelector = FleetDependent.OWNED_SELECTOR))

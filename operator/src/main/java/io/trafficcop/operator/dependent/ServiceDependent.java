@@ -1,9 +1,9 @@
 package io.trafficcop.operator.dependent;
 
+import io.fabric8.kubernetes.api.model.Service;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.trafficcop.operator.model.ProxyService;
-import io.fabric8.kubernetes.api.model.Service;
 
 /** The Service exposing the entry points. */
 @KubernetesDependent(informer = @Informer(labelSelector = FleetDependent.OWNED_SELECTOR))
