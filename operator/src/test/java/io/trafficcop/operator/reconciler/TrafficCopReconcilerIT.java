@@ -81,7 +81,8 @@ class TrafficCopReconcilerIT {
                 .withCloseClientOnStop(false)
                 .withSSABasedCreateUpdateMatchForDependentResources(false)
                 .withUseSSAToPatchPrimaryResource(false)
-                .withCacheSyncTimeout(Duration.ofSeconds(20)));
+                .withCacheSyncTimeout(Duration.ofSeconds(20))
+                .withReconciliationTerminationTimeout(Duration.ofSeconds(2)));
         operator.register(new TrafficCopReconciler(FAKE_GATE));
         operator.start();
     }
