@@ -119,6 +119,28 @@ public final class FleetStatus {
         return status;
     }
 
+    /**
+     * The previous status with {@code Degraded=True}, reason {@code ReconcileError}: what is known about the fleet
+     * stays, the failure is shown next to it (the reconciliation is retried).
+     */
+    public static TrafficCopStatus withError(TrafficCopStatus previous, String message, long generation,
+                                             Instant now) {
+        TrafficCopStatus status = new TrafficCopStatus();
+        if (previous != null) {
+            status.observedGeneration = previous.observedGeneration;
+            status.replicas = previous.replicas;
+            status.readyReplicas = previous.readyReplicas;
+            status.configHash = previous.configHash;
+            status.staticConfigHash = previous.staticConfigHash;
+            status.selector = previous.selector;
+            previous.conditions.stream().filter(c -> !DEGRADED.equals(c.getType()))
+                    .map(c -> new ConditionBuilder(c).build()).forEach(status.conditions::add);
+        }
+        List<Condition> degraded = new ArrayList<>(List.of(condition(DEGRADED, true, "ReconcileError", message)));
+        status.conditions.addAll(keepTransitionTimes(previous, degraded, generation, now));
+        return status;
+    }
+
     /** Whether two statuses say the same thing (same fields, same conditions), so that no write is needed. */
     public static boolean sameAs(TrafficCopStatus a, TrafficCopStatus b) {
         if (a == null || b == null) {

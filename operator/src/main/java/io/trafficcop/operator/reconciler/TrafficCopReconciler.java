@@ -157,6 +157,15 @@ public class TrafficCopReconciler implements Reconciler<TrafficCop> {
                                                                   Exception e) {
         LOG.error("TrafficCop {}/{}: reconciliation failed", resource.getMetadata().getNamespace(),
                 resource.getMetadata().getName(), e);
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        TrafficCopStatus status = FleetStatus.withError(resource.getStatus(), message,
+                Optional.ofNullable(resource.getMetadata().getGeneration()).orElse(0L), clock.instant());
+        try {
+            writeStatus(resource, status, context);
+        } catch (RuntimeException statusFailure) {
+            LOG.debug("TrafficCop {}/{}: could not record the failure in the status",
+                    resource.getMetadata().getNamespace(), resource.getMetadata().getName(), statusFailure);
+        }
         return ErrorStatusUpdateControl.noStatusUpdate();
     }
 

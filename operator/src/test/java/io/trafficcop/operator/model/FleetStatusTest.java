@@ -93,4 +93,18 @@ class FleetStatusTest {
                 observation(true, CONFIG, deployment(1, 1L, 2, 2), false, null, null), T0.plusSeconds(120))))
                 .isTrue();
     }
+
+    @Test
+    void reconcileErrorsShowAsDegradedKeepingTheRest() {
+        TrafficCopStatus ok = FleetStatus.next(null,
+                observation(true, CONFIG, deployment(1, 1L, 2, 2), false, null, null), T0);
+
+        TrafficCopStatus failed = FleetStatus.withError(ok, "deployments.apps is forbidden", 3, T0.plusSeconds(5));
+
+        assertThat(summary(failed)).containsEntry(FleetStatus.DEGRADED, "True/ReconcileError")
+                .containsEntry(FleetStatus.READY, "True/ReplicasReady");
+        assertThat(failed.configHash).isEqualTo(CONFIG.hash());
+        assertThat(failed.conditions).filteredOn(c -> c.getType().equals(FleetStatus.DEGRADED)).singleElement()
+                .satisfies(c -> assertThat(c.getMessage()).isEqualTo("deployments.apps is forbidden"));
+    }
 }
