@@ -276,6 +276,18 @@ class TrafficCopReconcilerIT {
         assertThat(updated.getMetadata().getGeneration()).isEqualTo(2L);
     }
 
+    @Test
+    void reconcileFailuresShowAsDegraded() {
+        TrafficCop tc = trafficCop("broken");
+        tc.getSpec().drain.timeout = "soon"; // the API server's CRD validation would refuse it; the mock does not
+        source("broken", Fixtures.STATIC_YAML, Map.of());
+        client.resource(tc).create();
+
+        TrafficCop failed = awaitCondition("broken", FleetStatus.DEGRADED, "True");
+        assertThat(condition(failed, FleetStatus.DEGRADED).getReason()).isEqualTo("ReconcileError");
+        assertThat(condition(failed, FleetStatus.DEGRADED).getMessage()).contains("soon");
+    }
+
     // ---- helpers
 
     static TrafficCop trafficCop(String name) {
