@@ -51,6 +51,13 @@ public final class FleetNames {
         return labels;
     }
 
+    /** The name of the UDP port an entry point with {@code http3} also listens on. */
+    public static String http3PortName(String entryPoint) {
+        String base = portName(entryPoint);
+        base = base.length() > 12 ? base.substring(0, 12).replaceAll("-+$", "") : base;
+        return base + "-h3";
+    }
+
     /**
      * A valid container/Service port name (IANA_SVC_NAME: at most 15 lowercase alphanumerics or '-', with a
      * letter, not starting or ending with '-') for an entry point name.

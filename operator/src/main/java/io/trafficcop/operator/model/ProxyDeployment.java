@@ -165,6 +165,10 @@ public final class ProxyDeployment {
         for (StaticConfig.EntryPoint ep : fleet.staticConfig().entryPoints().values()) {
             ports.add(new ContainerPortBuilder().withName(FleetNames.portName(ep.name()))
                     .withContainerPort(ep.port()).withProtocol(ep.protocol()).build());
+            if (ep.http3()) {
+                ports.add(new ContainerPortBuilder().withName(FleetNames.http3PortName(ep.name()))
+                        .withContainerPort(ep.port()).withProtocol("UDP").build());
+            }
         }
         return ports;
     }

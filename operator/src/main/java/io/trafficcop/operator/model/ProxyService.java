@@ -13,7 +13,8 @@ import java.util.List;
 /**
  * The Service exposing the entry points: one port per {@code spec.service.ports} entry, or, by default, per entry
  * point of the static configuration except the internal one serving ping/api. Ports target the container port by
- * name, so an entry point's address can change without touching the Service.
+ * name, so an entry point's address can change without touching the Service. An entry point with {@code http3}
+ * gets a UDP port next to its TCP one.
  */
 public final class ProxyService {
 
@@ -48,6 +49,9 @@ public final class ProxyService {
             for (StaticConfig.EntryPoint ep : fleet.staticConfig().entryPoints().values()) {
                 if (!ep.name().equals(internal)) {
                     ports.add(port(ep, ep.port(), null, ep.protocol()));
+                    if (ep.http3()) {
+                        ports.add(http3Port(ep, ep.port(), null));
+                    }
                 }
             }
             return ports;
@@ -57,10 +61,21 @@ public final class ProxyService {
             if (ep == null) {
                 continue; // reported by MountRules; the gate stops such a configuration before it gets here
             }
-            ports.add(port(ep, p.port != null ? p.port : ep.port(), clusterIp ? null : p.nodePort,
-                    p.protocol != null ? p.protocol : ep.protocol()));
+            int port = p.port != null ? p.port : ep.port();
+            Integer nodePort = clusterIp ? null : p.nodePort;
+            ports.add(port(ep, port, nodePort, p.protocol != null ? p.protocol : ep.protocol()));
+            if (ep.http3() && p.protocol == null) {
+                // HTTP/3 clients come back on the same port over UDP (Alt-Svc): expose it next to TCP.
+                ports.add(http3Port(ep, port, nodePort));
+            }
         }
         return ports;
+    }
+
+    private static ServicePort http3Port(StaticConfig.EntryPoint ep, int port, Integer nodePort) {
+        String name = FleetNames.http3PortName(ep.name());
+        return new ServicePortBuilder().withName(name).withPort(port).withNodePort(nodePort)
+                .withProtocol("UDP").withTargetPort(new IntOrString(name)).build();
     }
 
     private static ServicePort port(StaticConfig.EntryPoint ep, int port, Integer nodePort, String protocol) {

@@ -26,9 +26,15 @@ public record StaticConfig(Map<String, EntryPoint> entryPoints, Optional<Ping> p
      *
      * @param requestAcceptGraceTimeout {@code transport.lifeCycle.requestAcceptGraceTimeout} (Traefik default 0)
      * @param graceTimeOut {@code transport.lifeCycle.graceTimeOut} (Traefik default 10s)
+     * @param http3 {@code http3} is enabled: the entry point also listens on UDP, same port
      */
     public record EntryPoint(String name, int port, String protocol, Duration requestAcceptGraceTimeout,
-                             Duration graceTimeOut) {
+                             Duration graceTimeOut, boolean http3) {
+
+        public EntryPoint(String name, int port, String protocol, Duration requestAcceptGraceTimeout,
+                          Duration graceTimeOut) {
+            this(name, port, protocol, requestAcceptGraceTimeout, graceTimeOut, false);
+        }
 
         /** How long this entry point takes, at most, to shut down after SIGTERM. */
         public Duration shutdownBudget() {

@@ -91,8 +91,13 @@ public final class StaticConfigReader {
         for (Iterator<Map.Entry<String, JsonNode>> it = entryPoints.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             String address = Optional.ofNullable(text(e.getValue(), "address")).orElse("");
-            result.put(e.getKey(), entryPoint(e.getKey(), address,
-                    child(child(e.getValue(), "transport"), "lifeCycle")));
+            StaticConfig.EntryPoint ep = entryPoint(e.getKey(), address,
+                    child(child(e.getValue(), "transport"), "lifeCycle"));
+            if (isEnabled(child(e.getValue(), "http3")) && ep.protocol().equals("TCP")) {
+                ep = new StaticConfig.EntryPoint(ep.name(), ep.port(), ep.protocol(),
+                        ep.requestAcceptGraceTimeout(), ep.graceTimeOut(), true);
+            }
+            result.put(e.getKey(), ep);
         }
         return result;
     }

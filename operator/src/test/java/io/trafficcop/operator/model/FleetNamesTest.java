@@ -20,4 +20,10 @@ class FleetNamesTest {
         assertThat(FleetNames.portName(entryPoint)).isEqualTo(expected)
                 .hasSizeLessThanOrEqualTo(15).matches("[a-z0-9]([a-z0-9-]*[a-z0-9])?").matches(".*[a-z].*");
     }
+
+    @ParameterizedTest
+    @CsvSource({"websecure, websecure-h3", "a-very-long-entrypoint-name, a-very-long-h3", "Web_Secure, web-secure-h3"})
+    void http3PortNamesStayValid(String entryPoint, String expected) {
+        assertThat(FleetNames.http3PortName(entryPoint)).isEqualTo(expected).hasSizeLessThanOrEqualTo(15);
+    }
 }

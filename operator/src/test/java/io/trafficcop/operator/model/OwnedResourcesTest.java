@@ -50,6 +50,25 @@ class OwnedResourcesTest {
     }
 
     @Test
+    void http3EntryPointsAreAlsoExposedOverUdp() {
+        TrafficCop tc = Fixtures.trafficCop("p");
+        Fleet fleet = Fleet.of(tc, ProxyConfiguration.of("traefik.yml", """
+                entryPoints:
+                  websecure:
+                    address: ":8443"
+                    http3: {}
+                ping: {}
+                """, java.util.Map.of()));
+
+        assertThat(ProxyService.desired(fleet).getSpec().getPorts())
+                .extracting(p -> p.getName() + ":" + p.getPort() + "/" + p.getProtocol())
+                .containsExactly("websecure:8443/TCP", "websecure-h3:8443/UDP");
+        assertThat(ProxyDeployment.desired(fleet).getSpec().getTemplate().getSpec().getContainers().get(0).getPorts())
+                .extracting(p -> p.getName() + ":" + p.getContainerPort() + "/" + p.getProtocol())
+                .containsExactly("websecure:8443/TCP", "websecure-h3:8443/UDP", "traefik:8080/TCP");
+    }
+
+    @Test
     void disruptionBudgetDefaultsToOneUnavailable() {
         TrafficCop tc = Fixtures.trafficCop("p");
         PodDisruptionBudget pdb = ProxyDisruptionBudget.desired(Fixtures.fleet(tc));
