@@ -97,6 +97,8 @@ public class TrafficCopReconciler implements Reconciler<TrafficCop> {
         InformerEventSource<ConfigMap, TrafficCop> sources = new InformerEventSource<>(
                 InformerEventSourceConfiguration.from(ConfigMap.class, TrafficCop.class)
                         .withName(CONFIG_SOURCES)
+                        // the chart grants RBAC only in the watched namespaces: never list ConfigMaps elsewhere
+                        .withNamespacesInheritedFromController()
                         .withSecondaryToPrimaryMapper(cm -> context.getPrimaryCache()
                                 .byIndex(CONFIG_MAP_INDEX, indexKey(cm.getMetadata().getName(),
                                         cm.getMetadata().getNamespace()))
