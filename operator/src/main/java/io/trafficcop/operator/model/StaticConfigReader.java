@@ -5,9 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.trafficcop.proxy.config.GoDuration;
-import java.io.IOException;
 import java.time.Duration;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -39,8 +37,6 @@ public final class StaticConfigReader {
         } catch (com.fasterxml.jackson.core.JacksonException e) {
             throw new IllegalArgumentException(fileName + ": not a valid " + formatOf(fileName) + " document: "
                     + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new IllegalArgumentException(fileName + ": " + e.getMessage(), e);
         }
         if (root == null || root.isMissingNode() || root.isNull()) {
             root = YAML.createObjectNode();
@@ -88,8 +84,7 @@ public final class StaticConfigReader {
         if (!entryPoints.isObject()) {
             return result;
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = entryPoints.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : entryPoints.properties()) {
             String address = Optional.ofNullable(text(e.getValue(), "address")).orElse("");
             StaticConfig.EntryPoint ep = entryPoint(e.getKey(), address,
                     child(child(e.getValue(), "transport"), "lifeCycle"));
@@ -152,8 +147,7 @@ public final class StaticConfigReader {
         if (exact != null) {
             return exact;
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = parent.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : parent.properties()) {
             if (e.getKey().equalsIgnoreCase(key)) {
                 return e.getValue();
             }

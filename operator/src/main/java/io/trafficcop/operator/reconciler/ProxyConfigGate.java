@@ -36,7 +36,14 @@ public final class ProxyConfigGate implements ConfigGate {
             // Same text, same line numbers: only the mount point is swapped for the scratch directory.
             Files.writeString(staticFile, configuration.staticContent()
                     .replace(Defaults.DYNAMIC_DIR, dynamicDir.toString()));
-            ValidationReport report = ConfigValidator.validate(staticFile);
+            ValidationReport report;
+            try {
+                report = ConfigValidator.validate(staticFile);
+            } catch (RuntimeException e) {
+                // A validator that cannot decide is a refusal: an unvalidated configuration never rolls out.
+                report = new ValidationReport(List.of(new Problem(staticFile.toString(), 0, "",
+                        "the validator failed: " + e)), List.of());
+            }
             Layout layout = new Layout(staticFile, configuration.staticFileName(), dynamicDir);
             return new ValidationReport(layout.relabel(report.errors()), layout.relabel(report.warnings()));
         } catch (IOException e) {
