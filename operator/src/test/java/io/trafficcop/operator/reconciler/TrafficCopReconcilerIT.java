@@ -277,6 +277,26 @@ class TrafficCopReconcilerIT {
     }
 
     @Test
+    void aSeparateDynamicConfigMapIsWatchedToo() {
+        source("split", Fixtures.STATIC_YAML, Map.of());
+        client.resource(new ConfigMapBuilder().withNewMetadata().withName("split-routes").withNamespace(NS)
+                .endMetadata().addToData("routes.yml", Fixtures.DYNAMIC_YAML).build()).create();
+        TrafficCop tc = trafficCop("split");
+        tc.getSpec().config.dynamicConfigMapName = "split-routes";
+        client.resource(tc).create();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(get(ConfigMap.class, "split-dynamic"))
+                .isNotNull().extracting(ConfigMap::getData).isEqualTo(Map.of("routes.yml", Fixtures.DYNAMIC_YAML)));
+
+        client.configMaps().inNamespace(NS).withName("split-routes").edit(cm -> {
+            cm.getData().put("more.yml", "http: {}\n");
+            return cm;
+        });
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                get(ConfigMap.class, "split-dynamic").getData()).containsKeys("routes.yml", "more.yml"));
+    }
+
+    @Test
     void reconcileFailuresShowAsDegraded() {
         TrafficCop tc = trafficCop("broken");
         tc.getSpec().drain.timeout = "soon"; // the API server's CRD validation would refuse it; the mock does not
