@@ -60,6 +60,7 @@ public final class Exchange implements InboundRequest {
     private boolean responseComplete;
     private boolean closeAfterResponse;
     private boolean finished;
+    private boolean omitForwardedFor;
 
     // Lazily parsed views for routing.
     private int queryStart = -2;
@@ -184,6 +185,18 @@ public final class Exchange implements InboundRequest {
     @Override
     public InetAddress clientAddress() {
         return remoteAddress.getAddress();
+    }
+
+    /**
+     * Asks the proxy not to set X-Forwarded-For on the forwarded request (Go's ReverseProxy when the header is
+     * present with a nil value: Traefik's headers middleware with {@code X-Forwarded-For: ""}).
+     */
+    public void omitForwardedFor() {
+        this.omitForwardedFor = true;
+    }
+
+    public boolean forwardedForOmitted() {
+        return omitForwardedFor;
     }
 
     // ---- the request body --------------------------------------------------------------------------------------
