@@ -61,6 +61,8 @@ public final class Exchange implements InboundRequest {
     private boolean closeAfterResponse;
     private boolean finished;
     private boolean omitForwardedFor;
+    private boolean deferHead;
+    private HttpResponse deferredHead;
 
     // Lazily parsed views for routing.
     private int queryStart = -2;
@@ -338,6 +340,10 @@ public final class Exchange implements InboundRequest {
             }
         }
         status = response.status().code();
+        if (deferHead && !(response instanceof LastHttpContent)) {
+            deferredHead = response; // written with the first body chunk (content sniffing)
+            return;
+        }
         prepareFraming(response);
         boolean last = response instanceof LastHttpContent;
         if (last) {
@@ -359,12 +365,27 @@ public final class Exchange implements InboundRequest {
                 content = interceptors.get(i).onResponseContent(this, content);
             }
         }
+        if (deferredHead != null) {
+            HttpResponse head = deferredHead;
+            deferredHead = null;
+            prepareFraming(head);
+            ctx.write(head, ctx.voidPromise());
+        }
         if (content instanceof LastHttpContent) {
             responseComplete = true;
             ctx.write(content).addListener(this::responseWritten);
         } else {
             ctx.write(content, ctx.voidPromise());
         }
+    }
+
+    /**
+     * Called by a {@link ResponseInterceptor} from {@link ResponseInterceptor#onResponseHead}: the head (unless it is a
+     * complete response) is held back and written just before the first body chunk, after the interceptors saw that
+     * chunk and may still change the head (Go's server sniffing the Content-Type from the first bytes).
+     */
+    public void deferResponseHeadUntilContent() {
+        this.deferHead = true;
     }
 
     public void flushResponse() {
