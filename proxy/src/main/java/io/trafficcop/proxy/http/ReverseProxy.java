@@ -38,8 +38,8 @@ public final class ReverseProxy {
                 headers.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
             }
         }
-        if (!exchange.forwardedForOmitted()) {
-            ForwardedHeaders.appendForwardedFor(headers, exchange.remoteAddress());
+        if (!exchange.entryPoint().forwardedHeaders().notAppendXForwardedFor() && !exchange.forwardedForOmitted()) {
+            ForwardedHeaders.appendForwardedFor(headers, exchange.clientIp());
         }
         boolean chunked = HttpUtil.isTransferEncodingChunked(request);
         HopByHopHeaders.stripRequest(headers);

@@ -115,7 +115,7 @@ public final class MiddlewareHarness {
             ChannelHandlerContext ctx = channel.pipeline().firstContext();
             var entryPoint = new EntryPointContext(EntryPointSettings.of("web", "127.0.0.1:0"), "proxy-host");
             Exchange exchange = new Exchange(ctx, new NoOwner(), request, entryPoint,
-                    new InetSocketAddress("10.0.0.1", 40000), false, secure);
+                    new InetSocketAddress("10.0.0.1", 40000), "10.0.0.1", false, secure);
             exchange.onRequestContent(LastHttpContent.EMPTY_LAST_CONTENT);
             handler.handle(exchange);
             channel.runPendingTasks();
