@@ -22,41 +22,41 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Traefik's pkg/middlewares/headers tests (headers_test.go, header_test.go, secure_test.go) and more. */
-class HeadersMiddlewareTest {
+public class HeadersMiddlewareTest {
 
     /** A Headers record builder for the tests (the record has 33 components). */
-    static final class Config {
-        Map<String, String> customRequestHeaders;
-        Map<String, String> customResponseHeaders;
-        Boolean accessControlAllowCredentials;
-        List<String> accessControlAllowHeaders;
-        List<String> accessControlAllowMethods;
-        List<String> accessControlAllowOriginList;
-        List<String> accessControlAllowOriginListRegex;
-        List<String> accessControlExposeHeaders;
-        Long accessControlMaxAge;
-        Boolean addVaryHeader;
-        List<String> allowedHosts;
-        List<String> hostsProxyHeaders;
-        Map<String, String> sslProxyHeaders;
-        Long stsSeconds;
-        Boolean stsIncludeSubdomains;
-        Boolean stsPreload;
-        Boolean forceSTSHeader;
-        Boolean frameDeny;
-        String customFrameOptionsValue;
-        Boolean contentTypeNosniff;
-        Boolean browserXssFilter;
-        String customBrowserXSSValue;
-        String contentSecurityPolicy;
-        String contentSecurityPolicyReportOnly;
-        String publicKey;
-        String referrerPolicy;
-        String permissionsPolicy;
-        Boolean isDevelopment;
-        String featurePolicy;
+    public static final class Config {
+        public Map<String, String> customRequestHeaders;
+        public Map<String, String> customResponseHeaders;
+        public Boolean accessControlAllowCredentials;
+        public List<String> accessControlAllowHeaders;
+        public List<String> accessControlAllowMethods;
+        public List<String> accessControlAllowOriginList;
+        public List<String> accessControlAllowOriginListRegex;
+        public List<String> accessControlExposeHeaders;
+        public Long accessControlMaxAge;
+        public Boolean addVaryHeader;
+        public List<String> allowedHosts;
+        public List<String> hostsProxyHeaders;
+        public Map<String, String> sslProxyHeaders;
+        public Long stsSeconds;
+        public Boolean stsIncludeSubdomains;
+        public Boolean stsPreload;
+        public Boolean forceSTSHeader;
+        public Boolean frameDeny;
+        public String customFrameOptionsValue;
+        public Boolean contentTypeNosniff;
+        public Boolean browserXssFilter;
+        public String customBrowserXSSValue;
+        public String contentSecurityPolicy;
+        public String contentSecurityPolicyReportOnly;
+        public String publicKey;
+        public String referrerPolicy;
+        public String permissionsPolicy;
+        public Boolean isDevelopment;
+        public String featurePolicy;
 
-        static Headers of(Consumer<Config> setup) {
+        public static Headers of(Consumer<Config> setup) {
             Config c = new Config();
             setup.accept(c);
             return new Headers(c.customRequestHeaders, c.customResponseHeaders, c.accessControlAllowCredentials,
@@ -89,7 +89,7 @@ class HeadersMiddlewareTest {
         return map;
     }
 
-    static Map<String, String> map(String... kv) {
+    public static Map<String, String> map(String... kv) {
         Map<String, String> map = new LinkedHashMap<>();
         for (int i = 0; i < kv.length; i += 2) {
             map.put(kv[i], kv[i + 1]);

@@ -1,0 +1,248 @@
+package io.trafficcop.proxy.middleware;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import io.trafficcop.proxy.config.dynamic.AddPrefix;
+import io.trafficcop.proxy.config.dynamic.Chain;
+import io.trafficcop.proxy.config.dynamic.ContentType;
+import io.trafficcop.proxy.config.dynamic.RedirectRegex;
+import io.trafficcop.proxy.config.dynamic.RedirectScheme;
+import io.trafficcop.proxy.config.dynamic.ReplacePath;
+import io.trafficcop.proxy.config.dynamic.ReplacePathRegex;
+import io.trafficcop.proxy.config.dynamic.StripPrefix;
+import io.trafficcop.proxy.config.dynamic.StripPrefixRegex;
+import io.trafficcop.proxy.http.HttpHandler;
+import io.trafficcop.proxy.middleware.addprefix.AddPrefixMiddleware;
+import io.trafficcop.proxy.middleware.chain.ChainMiddleware;
+import io.trafficcop.proxy.middleware.contenttype.ContentTypeMiddleware;
+import io.trafficcop.proxy.middleware.headers.HeadersMiddleware;
+import io.trafficcop.proxy.middleware.headers.HeadersMiddlewareTest;
+import io.trafficcop.proxy.middleware.redirectregex.RedirectRegexMiddleware;
+import io.trafficcop.proxy.middleware.redirectscheme.RedirectSchemeMiddleware;
+import io.trafficcop.proxy.middleware.replacepath.ReplacePathMiddleware;
+import io.trafficcop.proxy.middleware.replacepathregex.ReplacePathRegexMiddleware;
+import io.trafficcop.proxy.middleware.stripprefix.StripPrefixMiddleware;
+import io.trafficcop.proxy.middleware.stripprefixregex.StripPrefixRegexMiddleware;
+import io.trafficcop.proxy.runtime.EntryPointSettings;
+import io.trafficcop.proxy.runtime.Snapshot;
+import io.trafficcop.proxy.server.ProxyServer;
+import io.trafficcop.proxy.testing.LeakCheck;
+import io.trafficcop.proxy.testing.Services;
+import io.trafficcop.proxy.testing.TestClients;
+import io.trafficcop.proxy.testing.TestRoutes;
+import io.trafficcop.proxy.whoami.WhoamiServer;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every path and header middleware through the real proxy: a ProxyServer on an ephemeral port, a Snapshot whose
+ * routers (one per Host) use the middleware, a whoami backend (echoes the request line and headers) and a plain
+ * backend that sends no Content-Type, reached with java.net.http.
+ */
+class PathAndHeaderMiddlewaresIT {
+
+    static WhoamiServer whoami;
+    static HttpServer plain;
+    static final AtomicInteger plainHits = new AtomicInteger();
+    static ProxyServer proxy;
+    static HttpClient client;
+
+    @BeforeAll
+    static void start() throws Exception {
+        LeakCheck.paranoid();
+        whoami = new WhoamiServer("whoami").start("127.0.0.1", 0);
+        plain = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        plain.createContext("/", exchange -> {
+            plainHits.incrementAndGet();
+            byte[] body = "<html><body>no type</body></html>".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        plain.start();
+        HttpHandler toWhoami = Services.loadBalancer("whoami", whoami.url());
+        HttpHandler toPlain = Services.loadBalancer("plain", "http://127.0.0.1:" + plain.getAddress().getPort());
+
+        var strip = new StripPrefixMiddleware(new StripPrefix(List.of("/api"), null));
+        var add = new AddPrefixMiddleware(new AddPrefix("/v2"));
+        var headers = new HeadersMiddleware(HeadersMiddlewareTest.Config.of(c -> {
+            c.customRequestHeaders = HeadersMiddlewareTest.map("X-Script-Name", "test", "X-Forwarded-For", "");
+            c.customResponseHeaders = HeadersMiddlewareTest.map("X-Custom-Response-Header", "yes", "X-Powered-By", "");
+            c.frameDeny = true;
+            c.contentTypeNosniff = true;
+            c.stsSeconds = 31536000L;
+            c.forceSTSHeader = true;
+            c.accessControlAllowMethods = List.of("GET", "OPTIONS", "PUT");
+            c.accessControlAllowOriginList = List.of("https://foo.bar.org");
+            c.accessControlMaxAge = 100L;
+            c.addVaryHeader = true;
+        }));
+        TestRoutes routes = new TestRoutes()
+                .host("addprefix.test", "addprefix@test", with(add, toWhoami))
+                .host("stripprefix.test", "stripprefix@test", with(strip, toWhoami))
+                .host("stripprefixregex.test", "stripprefixregex@test", with(new StripPrefixRegexMiddleware(
+                        new StripPrefixRegex(List.of("/v[0-9]+"))), toWhoami))
+                .host("replacepath.test", "replacepath@test", with(new ReplacePathMiddleware(
+                        new ReplacePath("/fixed%2Fpath")), toWhoami))
+                .host("replacepathregex.test", "replacepathregex@test", with(new ReplacePathRegexMiddleware(
+                        new ReplacePathRegex("^/old/(.*)", "/new/$1")), toWhoami))
+                .host("redirectscheme.test", "redirectscheme@test", with(new RedirectSchemeMiddleware(
+                        new RedirectScheme("https", "8443", true)), toWhoami))
+                .host("redirectregex.test", "redirectregex@test", with(new RedirectRegexMiddleware(
+                        new RedirectRegex("^http://redirectregex.test(:[0-9]+)?/(.*)", "https://example.com/${2}", false)),
+                        toWhoami))
+                .host("headers.test", "headers@test", with(headers, toWhoami))
+                .host("contenttype.test", "contenttype@test", with(new ContentTypeMiddleware(new ContentType(null)),
+                        toPlain))
+                .host("nocontenttype.test", "nocontenttype@test", toPlain)
+                .host("chain.test", "chain@test", with(ChainMiddleware.of(new Chain(List.of("strip", "add")),
+                        Map.of("strip", strip, "add", add)::get), toWhoami));
+        proxy = new ProxyServer(2);
+        proxy.start(List.of(EntryPointSettings.of("web", "127.0.0.1:0")), new Snapshot(Map.of("web", routes)));
+        client = TestClients.http1();
+    }
+
+    private static HttpHandler with(Middleware middleware, HttpHandler service) {
+        return MiddlewareChain.build(List.of(middleware), service);
+    }
+
+    @AfterAll
+    static void stop() {
+        proxy.shutdown();
+        whoami.close();
+        plain.stop(0);
+        client.close();
+    }
+
+    static HttpResponse<String> send(String host, String method, String path, String... headers) throws Exception {
+        var builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + proxy.boundPort("web") + path))
+                .header("Host", host).method(method, HttpRequest.BodyPublishers.noBody());
+        for (int i = 0; i < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        return client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static HttpResponse<String> get(String host, String path) throws Exception {
+        return send(host, "GET", path);
+    }
+
+    @Test
+    void addPrefix() throws Exception {
+        assertThat(get("addprefix.test", "/users?id=1").body()).contains("GET /v2/users?id=1 HTTP/1.1");
+    }
+
+    @Test
+    void stripPrefix() throws Exception {
+        String body = get("stripprefix.test", "/api/users/a%2Fb").body();
+
+        assertThat(body).contains("GET /users/a%2Fb HTTP/1.1").contains("X-Forwarded-Prefix: /api");
+    }
+
+    @Test
+    void stripPrefixRefusesDotSegments() throws Exception {
+        var response = get("stripprefix.test", "/api../secret");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).isEqualTo("Bad Request\n");
+    }
+
+    @Test
+    void stripPrefixRegex() throws Exception {
+        assertThat(get("stripprefixregex.test", "/v12/items").body())
+                .contains("GET /items HTTP/1.1").contains("X-Forwarded-Prefix: /v12");
+    }
+
+    @Test
+    void replacePath() throws Exception {
+        assertThat(get("replacepath.test", "/anything?q=1").body())
+                .contains("GET /fixed%2Fpath?q=1 HTTP/1.1").contains("X-Replaced-Path: /anything");
+    }
+
+    @Test
+    void replacePathRegex() throws Exception {
+        assertThat(get("replacepathregex.test", "/old/a/b").body())
+                .contains("GET /new/a/b HTTP/1.1").contains("X-Replaced-Path: /old/a/b");
+    }
+
+    @Test
+    void redirectScheme() throws Exception {
+        var response = get("redirectscheme.test", "/a?b=c");
+        var post = send("redirectscheme.test", "POST", "/a");
+
+        assertThat(response.statusCode()).isEqualTo(301);
+        assertThat(response.headers().firstValue("Location")).hasValue("https://redirectscheme.test:8443/a?b=c");
+        assertThat(response.body()).isEqualTo("Moved Permanently");
+        assertThat(post.statusCode()).isEqualTo(308);
+    }
+
+    @Test
+    void redirectSchemeLetsThroughWhatIsAlreadyOnTheTarget() throws Exception {
+        var response = send("redirectscheme.test:8443", "GET", "/a", "X-Forwarded-Proto", "https");
+
+        // the entry point does not trust forwarded headers by default: X-Forwarded-Proto becomes "http"
+        assertThat(response.statusCode()).isEqualTo(301);
+    }
+
+    @Test
+    void redirectRegex() throws Exception {
+        var response = get("redirectregex.test", "/some/page");
+
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(response.headers().firstValue("Location")).hasValue("https://example.com/some/page");
+    }
+
+    @Test
+    void headersOnRequestAndResponse() throws Exception {
+        var response = send("headers.test", "GET", "/", "Origin", "https://foo.bar.org");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("X-Script-Name: test").doesNotContain("X-Forwarded-For");
+        assertThat(response.headers().firstValue("X-Custom-Response-Header")).hasValue("yes");
+        assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(response.headers().firstValue("Strict-Transport-Security")).hasValue("max-age=31536000");
+        assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://foo.bar.org");
+        assertThat(response.headers().firstValue("Vary")).hasValue("Origin");
+    }
+
+    @Test
+    void corsPreflightIsAnsweredByTheProxy() throws Exception {
+        var response = send("headers.test", "OPTIONS", "/", "Origin", "https://foo.bar.org",
+                "Access-Control-Request-Method", "PUT");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEmpty();
+        assertThat(response.headers().firstValue("Access-Control-Allow-Methods")).hasValue("GET,OPTIONS,PUT");
+        assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://foo.bar.org");
+        assertThat(response.headers().firstValue("Access-Control-Max-Age")).hasValue("100");
+        assertThat(response.headers().firstValue("X-Frame-Options")).isEmpty();
+    }
+
+    @Test
+    void contentTypeIsSniffedOnlyBehindTheMiddleware() throws Exception {
+        var sniffed = get("contenttype.test", "/");
+        var untouched = get("nocontenttype.test", "/");
+
+        assertThat(sniffed.body()).isEqualTo("<html><body>no type</body></html>");
+        assertThat(sniffed.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
+        assertThat(untouched.body()).isEqualTo("<html><body>no type</body></html>");
+        assertThat(untouched.headers().firstValue("Content-Type")).isEmpty();
+    }
+
+    @Test
+    void chain() throws Exception {
+        assertThat(get("chain.test", "/api/users").body()).contains("GET /v2/users HTTP/1.1");
+    }
+}
