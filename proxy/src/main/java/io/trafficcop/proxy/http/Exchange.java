@@ -512,7 +512,10 @@ public final class Exchange implements RoutingRequest {
             return;
         }
         finished = true;
-        boolean keepAlive = future.isSuccess() && keepAlive() && requestComplete;
+        // a response written on the request head (a middleware's redirect, a 404) may complete before the decoder
+        // hands over the empty end of a bodiless HTTP/1.x request: that request is complete all the same
+        boolean complete = requestComplete || !http2 && !announcesBody();
+        boolean keepAlive = future.isSuccess() && keepAlive() && complete;
         releasePending();
         if (!future.isSuccess()) {
             ctx.channel().close();
@@ -523,6 +526,10 @@ public final class Exchange implements RoutingRequest {
         }
         owner.exchangeComplete(this, keepAlive);
         notifyCompletion();
+    }
+
+    private boolean announcesBody() {
+        return HttpUtil.isTransferEncodingChunked(request) || HttpUtil.getContentLength(request, 0L) > 0L;
     }
 
     /** The client connection closed: records 499 unless the response was complete, and tells the producer. */

@@ -25,6 +25,7 @@ import io.trafficcop.proxy.middleware.replacepathregex.ReplacePathRegexMiddlewar
 import io.trafficcop.proxy.middleware.stripprefix.StripPrefixMiddleware;
 import io.trafficcop.proxy.middleware.stripprefixregex.StripPrefixRegexMiddleware;
 import io.trafficcop.proxy.runtime.EntryPointSettings;
+import io.trafficcop.proxy.runtime.ForwardedHeadersSettings;
 import io.trafficcop.proxy.runtime.Snapshot;
 import io.trafficcop.proxy.server.ProxyServer;
 import io.trafficcop.proxy.testing.LeakCheck;
@@ -109,7 +110,10 @@ class PathAndHeaderMiddlewaresIT {
                 .host("chain.test", "chain@test", with(ChainMiddleware.of(new Chain(List.of("strip", "add")),
                         Map.of("strip", strip, "add", add)::get), toWhoami));
         proxy = new ProxyServer(2);
-        proxy.start(List.of(EntryPointSettings.of("web", "127.0.0.1:0")), new Snapshot(Map.of("web", routes)));
+        proxy.start(List.of(EntryPointSettings.of("web", "127.0.0.1:0"),
+                        EntryPointSettings.of("trusting", "127.0.0.1:0").withForwardedHeaders(
+                                new ForwardedHeadersSettings(true, List.of(), List.of(), false, false))),
+                new Snapshot(Map.of("web", routes, "trusting", routes)));
         client = TestClients.http1();
     }
 
@@ -126,7 +130,12 @@ class PathAndHeaderMiddlewaresIT {
     }
 
     static HttpResponse<String> send(String host, String method, String path, String... headers) throws Exception {
-        var builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + proxy.boundPort("web") + path))
+        return sendTo("web", host, method, path, headers);
+    }
+
+    static HttpResponse<String> sendTo(String entryPoint, String host, String method, String path, String... headers)
+            throws Exception {
+        var builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + proxy.boundPort(entryPoint) + path))
                 .header("Host", host).method(method, HttpRequest.BodyPublishers.noBody());
         for (int i = 0; i < headers.length; i += 2) {
             builder.header(headers[i], headers[i + 1]);
@@ -188,11 +197,41 @@ class PathAndHeaderMiddlewaresIT {
     }
 
     @Test
-    void redirectSchemeLetsThroughWhatIsAlreadyOnTheTarget() throws Exception {
+    void redirectSchemeSeesTheEntryPointsXForwardedProto() throws Exception {
         var response = send("redirectscheme.test:8443", "GET", "/a", "X-Forwarded-Proto", "https");
 
         // the entry point does not trust forwarded headers by default: X-Forwarded-Proto becomes "http"
         assertThat(response.statusCode()).isEqualTo(301);
+    }
+
+    @Test
+    void redirectSchemeLetsThroughWhatIsAlreadyOnTheTargetSchemeAndPort() throws Exception {
+        var response = sendTo("trusting", "redirectscheme.test:8443", "GET", "/a", "X-Forwarded-Proto", "https");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("GET /a HTTP/1.1");
+    }
+
+    @Test
+    void aRedirectKeepsTheClientConnectionAlive() throws Exception {
+        try (var socket = new java.net.Socket("127.0.0.1", proxy.boundPort("web"))) {
+            socket.setSoTimeout(5000);
+            var out = socket.getOutputStream();
+            var in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.ISO_8859_1));
+            for (int i = 0; i < 2; i++) {
+                out.write("GET /x HTTP/1.1\r\nHost: redirectscheme.test\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+                out.flush();
+                assertThat(in.readLine()).isEqualTo("HTTP/1.1 301 Moved Permanently");
+                int length = 0;
+                for (String line = in.readLine(); !line.isEmpty(); line = in.readLine()) {
+                    if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
+                        length = Integer.parseInt(line.substring(15).trim());
+                    }
+                }
+                assertThat(in.skip(length)).isEqualTo(length);
+            }
+        }
     }
 
     @Test

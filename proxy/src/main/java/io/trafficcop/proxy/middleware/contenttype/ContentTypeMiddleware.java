@@ -65,8 +65,7 @@ public final class ContentTypeMiddleware implements Middleware {
             HttpHeaders headers = response.headers();
             int code = response.status().code();
             boolean bodyAllowed = code >= 200 && code != 204 && code != 304;
-            if (!bodyAllowed || headers.contains(HttpHeaderNames.CONTENT_TYPE)
-                    || !headers.get(HttpHeaderNames.CONTENT_ENCODING, "").isEmpty()) {
+            if (!bodyAllowed || !sniffable(headers)) {
                 return;
             }
             if (response instanceof HttpContent full) {
@@ -86,8 +85,15 @@ public final class ContentTypeMiddleware implements Middleware {
             return content;
         }
 
+        /** No Content-Type (even empty) and no Content-Encoding, checked again at the first chunk: a middleware
+         * further down the chain (headers, compress) may have set them on the head meanwhile. */
+        private static boolean sniffable(HttpHeaders headers) {
+            return !headers.contains(HttpHeaderNames.CONTENT_TYPE)
+                    && headers.get(HttpHeaderNames.CONTENT_ENCODING, "").isEmpty();
+        }
+
         private static void sniff(HttpResponse response, HttpContent content) {
-            if (content.content().isReadable()) {
+            if (content.content().isReadable() && sniffable(response.headers())) {
                 response.headers().set(HttpHeaderNames.CONTENT_TYPE, ContentSniffer.detect(content.content()));
             }
         }

@@ -57,7 +57,7 @@ public final class RegexRedirect {
         try {
             location = GoUrl.normalize(newUrl);
         } catch (IllegalArgumentException e) {
-            exchange.respond(HttpResponseStatus.BAD_GATEWAY, "Bad Gateway");
+            respond(exchange, HttpResponseStatus.BAD_GATEWAY, null); // oxy's error handler: a url.Error is a 502
             return;
         }
         if (newUrl.equals(oldUrl)) {
@@ -73,11 +73,17 @@ public final class RegexRedirect {
         } else {
             status = get ? HttpResponseStatus.FOUND : HttpResponseStatus.TEMPORARY_REDIRECT;
         }
-        // Go writes http.StatusText(status) as the body, sniffed as text/plain
+        respond(exchange, status, location);
+    }
+
+    /** Go's handlers write http.StatusText(status) as the body, which Go's server sniffs as text/plain. */
+    private static void respond(Exchange exchange, HttpResponseStatus status, String location) {
         byte[] body = status.reasonPhrase().getBytes(CharsetUtil.UTF_8);
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
                 Unpooled.wrappedBuffer(body));
-        response.headers().set(HttpHeaderNames.LOCATION, location);
+        if (location != null) {
+            response.headers().set(HttpHeaderNames.LOCATION, location);
+        }
         response.headers().set(HttpHeaderNames.CONTENT_TYPE, HeaderNames.TEXT_PLAIN_UTF8);
         response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
         exchange.respond(response);
