@@ -44,7 +44,7 @@ class GracefulShutdownIT {
             var lifeCycle = new LifeCycleSettings(Duration.ofSeconds(2), Duration.ofSeconds(20));
             proxy.start(List.of(EntryPointSettings.of("web", "127.0.0.1:0").withLifeCycle(lifeCycle)),
                     new Snapshot(Map.of("web", new TestRoutes()
-                            .path("/ping", "ping@internal", new PingHandler(0))
+                            .rule(PingHandler.ROUTER_NAME, PingHandler.RULE, PingHandler.PRIORITY, new PingHandler(0))
                             .any("slow@test", Services.loadBalancer("slow", backend.url())))));
             String base = "http://127.0.0.1:" + proxy.boundPort("web");
             assertThat(client.send(HttpRequest.newBuilder(URI.create(base + "/ping")).build(),
