@@ -28,6 +28,6 @@ public final class PathRewrites {
 
     /** Answers Traefik's 400 ("Bad Request"). */
     public static void badRequest(Exchange exchange) {
-        exchange.respond(HttpResponseStatus.BAD_REQUEST, BAD_REQUEST);
+        exchange.respondError(HttpResponseStatus.BAD_REQUEST, BAD_REQUEST);
     }
 }

@@ -11,6 +11,7 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.AsciiString;
 import io.trafficcop.proxy.config.dynamic.Headers;
 import io.trafficcop.proxy.http.Exchange;
+import io.trafficcop.proxy.http.HttpDate;
 import io.trafficcop.proxy.middleware.GoRegexp;
 import java.util.List;
 
@@ -105,6 +106,7 @@ final class CorsHeaders {
             headers.set(EXPOSE_HEADERS, exposeHeaders);
         }
         headers.set(HttpHeaderNames.CONTENT_LENGTH, "0");
+        headers.set(HttpHeaderNames.DATE, HttpDate.now());
         exchange.respond(response);
         return true;
     }

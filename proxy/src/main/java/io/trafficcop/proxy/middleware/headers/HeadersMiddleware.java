@@ -145,7 +145,7 @@ public final class HeadersMiddleware implements Middleware {
         }
         if (secure != null) {
             if (!secure.hostAllowed(exchange)) {
-                exchange.respond(HttpResponseStatus.INTERNAL_SERVER_ERROR, "Bad Host\n");
+                exchange.respondError(HttpResponseStatus.INTERNAL_SERVER_ERROR, "Bad Host\n");
                 return;
             }
             response.secureHeaders = secure.responseHeaders(exchange);

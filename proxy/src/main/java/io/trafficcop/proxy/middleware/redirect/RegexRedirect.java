@@ -10,6 +10,7 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.CharsetUtil;
 import io.trafficcop.proxy.http.Exchange;
 import io.trafficcop.proxy.http.HeaderNames;
+import io.trafficcop.proxy.http.HttpDate;
 import io.trafficcop.proxy.http.HttpHandler;
 import io.trafficcop.proxy.middleware.GoRegexp;
 import java.util.function.Function;
@@ -86,6 +87,7 @@ public final class RegexRedirect {
         }
         response.headers().set(HttpHeaderNames.CONTENT_TYPE, HeaderNames.TEXT_PLAIN_UTF8);
         response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
+        response.headers().set(HttpHeaderNames.DATE, HttpDate.now());
         exchange.respond(response);
     }
 }

@@ -45,7 +45,7 @@ public final class ReplacePathMiddleware implements Middleware {
             String current = target.rawPath().isEmpty() ? target.escapedPath() : target.rawPath();
             exchange.request().headers().add(X_REPLACED_PATH, current);
             if (unescapeError != null) {
-                exchange.respond(HttpResponseStatus.INTERNAL_SERVER_ERROR, unescapeError);
+                exchange.respondError(HttpResponseStatus.INTERNAL_SERVER_ERROR, unescapeError);
                 return;
             }
             target.rawPath(rawPath);

@@ -44,7 +44,7 @@ public final class ReplacePathRegexMiddleware implements Middleware {
             try {
                 path = RequestTarget.unescapePath(newRaw);
             } catch (IllegalArgumentException e) {
-                exchange.respond(HttpResponseStatus.INTERNAL_SERVER_ERROR, e.getMessage() + "\n");
+                exchange.respondError(HttpResponseStatus.INTERNAL_SERVER_ERROR, e.getMessage() + "\n");
                 return;
             }
             target.rawPath(newRaw);
