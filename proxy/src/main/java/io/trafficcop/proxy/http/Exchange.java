@@ -310,6 +310,11 @@ public final class Exchange implements RoutingRequest {
 
     // ---- the response ------------------------------------------------------------------------------------------
 
+    /**
+     * Registers a response hook. Hooks run in the reverse order of registration (the one registered last, closest
+     * to the service, first), as Go's nested ResponseWriters do in Traefik: with middlewares [A, B], B's changes are
+     * made first and A's last, so A wins on a header both set.
+     */
     public void addResponseInterceptor(ResponseInterceptor interceptor) {
         if (interceptors == null) {
             interceptors = new ArrayList<>(2);
@@ -406,7 +411,8 @@ public final class Exchange implements RoutingRequest {
         }
         responseStarted = true;
         if (interceptors != null) {
-            for (int i = 0; i < interceptors.size(); i++) {
+            // innermost first, as Go's wrapped ResponseWriters: the middleware listed first has the last word
+            for (int i = interceptors.size() - 1; i >= 0; i--) {
                 interceptors.get(i).onResponseHead(this, response);
             }
         }
@@ -432,7 +438,7 @@ public final class Exchange implements RoutingRequest {
             return;
         }
         if (interceptors != null) {
-            for (int i = 0; i < interceptors.size(); i++) {
+            for (int i = interceptors.size() - 1; i >= 0; i--) {
                 content = interceptors.get(i).onResponseContent(this, content);
             }
         }

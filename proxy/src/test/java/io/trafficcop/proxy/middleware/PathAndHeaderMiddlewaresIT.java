@@ -107,6 +107,11 @@ class PathAndHeaderMiddlewaresIT {
                 .host("contenttype.test", "contenttype@test", with(new ContentTypeMiddleware(new ContentType(null)),
                         toPlain))
                 .host("nocontenttype.test", "nocontenttype@test", toPlain)
+                .host("twoheaders.test", "twoheaders@test", MiddlewareChain.build(List.of(
+                        new HeadersMiddleware(HeadersMiddlewareTest.Config.of(c -> c.customResponseHeaders =
+                                HeadersMiddlewareTest.map("X-Layer", "outer"))),
+                        new HeadersMiddleware(HeadersMiddlewareTest.Config.of(c -> c.customResponseHeaders =
+                                HeadersMiddlewareTest.map("X-Layer", "inner", "X-Inner", "yes")))), toWhoami))
                 .host("chain.test", "chain@test", with(ChainMiddleware.of(new Chain(List.of("strip", "add")),
                         Map.of("strip", strip, "add", add)::get), toWhoami));
         proxy = new ProxyServer(2);
@@ -278,6 +283,14 @@ class PathAndHeaderMiddlewaresIT {
         assertThat(sniffed.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
         assertThat(untouched.body()).isEqualTo("<html><body>no type</body></html>");
         assertThat(untouched.headers().firstValue("Content-Type")).isEmpty();
+    }
+
+    @Test
+    void theFirstListedMiddlewareHasTheLastWordOnTheResponse() throws Exception {
+        var response = get("twoheaders.test", "/");
+
+        assertThat(response.headers().allValues("X-Layer")).containsExactly("outer");
+        assertThat(response.headers().firstValue("X-Inner")).hasValue("yes");
     }
 
     @Test
