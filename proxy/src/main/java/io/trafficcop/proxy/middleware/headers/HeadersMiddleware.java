@@ -40,6 +40,9 @@ public final class HeadersMiddleware implements Middleware {
     private final CorsHeaders cors;
     private final SecureHeaders secure;
     private final boolean customOrCors;
+    private final ResponseHeaders withoutSecurity;
+    private final ResponseHeaders overPlainHttp;
+    private final ResponseHeaders overSsl;
 
     private record RequestHeader(AsciiString name, String value, Kind kind) {
     }
@@ -90,6 +93,9 @@ public final class HeadersMiddleware implements Middleware {
         // Traefik's Header handler (custom + CORS response headers) wraps the response whenever custom or CORS
         // headers are configured; its CORS part then runs even for lists left empty
         this.customOrCors = custom || corsDefined;
+        this.withoutSecurity = new ResponseHeaders(null);
+        this.overPlainHttp = secure == null ? null : new ResponseHeaders(secure.plainHeaders());
+        this.overSsl = secure == null ? null : new ResponseHeaders(secure.sslHeaders());
     }
 
     private static RequestHeader[] requestHeaders(Map<String, String> configured) {
@@ -139,27 +145,40 @@ public final class HeadersMiddleware implements Middleware {
                 }
             }
         }
-        ResponseHeaders response = new ResponseHeaders();
-        if (customOrCors) {
-            exchange.addResponseInterceptor(response);
+        if (secure != null && !secure.hostAllowed(exchange)) {
+            if (customOrCors) {
+                exchange.addResponseInterceptor(withoutSecurity); // Traefik's custom/CORS writer wraps the 500
+            }
+            exchange.respondError(HttpResponseStatus.INTERNAL_SERVER_ERROR, "Bad Host\n");
+            return;
         }
-        if (secure != null) {
-            if (!secure.hostAllowed(exchange)) {
-                exchange.respondError(HttpResponseStatus.INTERNAL_SERVER_ERROR, "Bad Host\n");
-                return;
-            }
-            response.secureHeaders = secure.responseHeaders(exchange);
-            if (!customOrCors) {
-                exchange.addResponseInterceptor(response);
-            }
+        ResponseHeaders response;
+        if (secure == null) {
+            response = withoutSecurity;
+        } else if (secure.nonce()) {
+            response = new ResponseHeaders(secure.responseHeaders(exchange));
+        } else {
+            response = secure.isSsl(exchange) ? overSsl : overPlainHttp;
+        }
+        if (response.needed) {
+            exchange.addResponseInterceptor(response);
         }
         next.handle(exchange);
     }
 
-    /** The response side, for one exchange: security headers first, then custom and CORS ones. */
+    /**
+     * The response side: security headers first, then custom and CORS ones. Stateless but for the security headers
+     * chosen at request time, so shared by all requests unless the CSP has a per-request nonce.
+     */
     private final class ResponseHeaders implements ResponseInterceptor {
 
-        Object[] secureHeaders;
+        private final Object[] secureHeaders;
+        private final boolean needed;
+
+        ResponseHeaders(Object[] secureHeaders) {
+            this.secureHeaders = secureHeaders;
+            this.needed = secureHeaders != null && secureHeaders.length > 0 || responseNames.length > 0 || cors != null;
+        }
 
         @Override
         public void onResponseHead(Exchange exchange, HttpResponse response) {

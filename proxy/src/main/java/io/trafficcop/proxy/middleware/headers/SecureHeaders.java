@@ -137,6 +137,21 @@ final class SecureHeaders {
         return false;
     }
 
+    /** Whether the CSP carries a per-request nonce (the response headers then differ per request). */
+    boolean nonce() {
+        return nonce;
+    }
+
+    /** The response headers of plain-HTTP requests (without nonce CSP). */
+    Object[] plainHeaders() {
+        return plainHeaders;
+    }
+
+    /** The response headers of HTTPS requests (without nonce CSP). */
+    Object[] sslHeaders() {
+        return sslHeaders;
+    }
+
     /** The response headers for this request, as (name, value) pairs, fixed at request time as the library does. */
     Object[] responseHeaders(Exchange exchange) {
         Object[] fixed = isSsl(exchange) ? sslHeaders : plainHeaders;
@@ -165,7 +180,7 @@ final class SecureHeaders {
         return policy.replace(NONCE_PLACEHOLDER, nonce).replace("%%", "%");
     }
 
-    private boolean isSsl(Exchange exchange) {
+    boolean isSsl(Exchange exchange) {
         if (exchange.isSecure() || exchange.request().uri().regionMatches(true, 0, "https://", 0, 8)) {
             return true;
         }
