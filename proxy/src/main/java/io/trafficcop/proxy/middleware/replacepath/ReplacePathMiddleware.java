@@ -7,6 +7,8 @@ import io.trafficcop.proxy.http.HttpHandler;
 import io.trafficcop.proxy.http.RequestTarget;
 import io.trafficcop.proxy.middleware.Middleware;
 import io.trafficcop.proxy.middleware.PathRewrites;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Traefik's {@code http.middlewares.<name>.replacePath} ({@code path}): the request's path (raw form) is recorded in
@@ -14,6 +16,8 @@ import io.trafficcop.proxy.middleware.PathRewrites;
  * kept. A {@code path} that is not a valid escape sequence fails every request with 500, as in Traefik.
  */
 public final class ReplacePathMiddleware implements Middleware {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReplacePathMiddleware.class);
 
     /** Traefik's ReplacedPathHeader. */
     public static final AsciiString X_REPLACED_PATH = AsciiString.cached("X-Replaced-Path");
@@ -30,6 +34,9 @@ public final class ReplacePathMiddleware implements Middleware {
             decoded = RequestTarget.unescapePath(rawPath);
         } catch (IllegalArgumentException e) {
             error = e.getMessage() + "\n";
+            // Traefik accepts the configuration and fails each request with 500: do the same, but say it now
+            LOG.warn("replacePath.path \"{}\" is not a valid escaped path ({}): every request will fail with 500",
+                    rawPath, e.getMessage());
         }
         this.path = decoded;
         this.unescapeError = error;

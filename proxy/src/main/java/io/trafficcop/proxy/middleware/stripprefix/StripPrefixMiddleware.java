@@ -8,6 +8,8 @@ import io.trafficcop.proxy.http.RequestTarget;
 import io.trafficcop.proxy.middleware.Middleware;
 import io.trafficcop.proxy.middleware.PathRewrites;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Traefik's {@code http.middlewares.<name>.stripPrefix} ({@code prefixes}, deprecated {@code forceSlash}): the first
@@ -18,6 +20,8 @@ import java.util.List;
  */
 public final class StripPrefixMiddleware implements Middleware {
 
+    private static final Logger LOG = LoggerFactory.getLogger(StripPrefixMiddleware.class);
+
     /** Traefik's ForwardedPrefixHeader. */
     public static final AsciiString X_FORWARDED_PREFIX = HeaderNames.X_FORWARDED_PREFIX;
 
@@ -25,6 +29,14 @@ public final class StripPrefixMiddleware implements Middleware {
     private final boolean forceSlash;
 
     public StripPrefixMiddleware(StripPrefix config) {
+        this(config, "stripPrefix");
+    }
+
+    /** @param name the middleware's name (with {@code @provider}), for the deprecation warning */
+    public StripPrefixMiddleware(StripPrefix config, String name) {
+        if (config.forceSlash() != null) {
+            LOG.warn("middleware {}: `ForceSlash` option is deprecated, please remove any usage of this option.", name);
+        }
         List<String> configured = config.prefixes() == null ? List.of() : config.prefixes();
         this.prefixes = configured.stream().map(p -> p == null ? "" : p.strip()).toArray(String[]::new);
         this.forceSlash = Boolean.TRUE.equals(config.forceSlash());
