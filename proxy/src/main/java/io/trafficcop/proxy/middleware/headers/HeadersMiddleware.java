@@ -182,6 +182,9 @@ public final class HeadersMiddleware implements Middleware {
 
         @Override
         public void onResponseHead(Exchange exchange, HttpResponse response) {
+            if (response.status().code() < 200) {
+                return; // Traefik's ResponseModifier lets informational heads (101 included) through untouched
+            }
             HttpHeaders headers = response.headers();
             if (secureHeaders != null) {
                 SecureHeaders.apply(headers, secureHeaders);

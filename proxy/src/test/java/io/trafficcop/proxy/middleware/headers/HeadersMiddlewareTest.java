@@ -498,6 +498,20 @@ public class HeadersMiddlewareTest {
     }
 
     @Test
+    void informationalHeadsAreLeftAlone() {
+        var result = MiddlewareHarness.request("/ws")
+                .backend(MiddlewareHarness.respond(HttpResponseStatus.SWITCHING_PROTOCOLS, h -> { }))
+                .run(new HeadersMiddleware(Config.of(c -> {
+                    c.customResponseHeaders = map("X-Custom", "yes");
+                    c.frameDeny = true;
+                })));
+
+        assertThat(result.status).isEqualTo(101);
+        assertThat(result.responseHeader("X-Custom")).isNull();
+        assertThat(result.responseHeader("X-Frame-Options")).isNull();
+    }
+
+    @Test
     void securityHeadersOverrideTheBackend() {
         var result = MiddlewareHarness.request("/foo")
                 .backend(MiddlewareHarness.respond(HttpResponseStatus.OK, h -> h.set("X-Frame-Options", "ALLOW")))
