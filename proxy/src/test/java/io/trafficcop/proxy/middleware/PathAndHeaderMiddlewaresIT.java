@@ -90,6 +90,12 @@ class PathAndHeaderMiddlewaresIT {
             c.addVaryHeader = true;
         }));
         TestRoutes routes = new TestRoutes()
+                // HTTP/2 clients send :authority (127.0.0.1:port), so the HTTP/2 test routes by path
+                .path("/h2-strip/", "h2strip@test", with(new StripPrefixMiddleware(
+                        new StripPrefix(List.of("/h2-strip"), null)), toWhoami))
+                .path("/h2-redirect/", "h2redirect@test", with(new RedirectSchemeMiddleware(
+                        new RedirectScheme("https", null, false)), toWhoami))
+                .path("/h2-headers/", "h2headers@test", with(headers, toWhoami))
                 .host("addprefix.test", "addprefix@test", with(add, toWhoami))
                 .host("stripprefix.test", "stripprefix@test", with(strip, toWhoami))
                 .host("stripprefixregex.test", "stripprefixregex@test", with(new StripPrefixRegexMiddleware(
@@ -291,6 +297,36 @@ class PathAndHeaderMiddlewaresIT {
 
         assertThat(response.headers().allValues("X-Layer")).containsExactly("outer");
         assertThat(response.headers().firstValue("X-Inner")).hasValue("yes");
+    }
+
+    @Test
+    void overHttp2() throws Exception {
+        try (HttpClient h2 = TestClients.http2()) {
+            URI base = URI.create("http://127.0.0.1:" + proxy.boundPort("web"));
+            String authority = base.getAuthority();
+            // the first request upgrades the connection (h2c), the next ones are HTTP/2 streams
+            h2.send(HttpRequest.newBuilder(base.resolve("/h2-strip/")).build(), HttpResponse.BodyHandlers.ofString());
+            var stripped = h2.send(HttpRequest.newBuilder(base.resolve("/h2-strip/x%2Fy?z=1")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            var redirected = h2.send(HttpRequest.newBuilder(base.resolve("/h2-redirect/a")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            var preflight = h2.send(HttpRequest.newBuilder(base.resolve("/h2-headers/"))
+                    .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", "https://foo.bar.org")
+                    .header("Access-Control-Request-Method", "PUT").build(), HttpResponse.BodyHandlers.ofString());
+            var headers = h2.send(HttpRequest.newBuilder(base.resolve("/h2-headers/"))
+                    .header("Origin", "https://foo.bar.org").build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(stripped.version()).isEqualTo(HttpClient.Version.HTTP_2);
+            assertThat(stripped.body()).contains("GET /x%2Fy?z=1 HTTP/1.1").contains("X-Forwarded-Prefix: /h2-strip");
+            assertThat(redirected.version()).isEqualTo(HttpClient.Version.HTTP_2);
+            assertThat(redirected.statusCode()).isEqualTo(302);
+            assertThat(redirected.headers().firstValue("location")).hasValue("https://127.0.0.1/h2-redirect/a");
+            assertThat(preflight.statusCode()).isEqualTo(200);
+            assertThat(preflight.headers().firstValue("access-control-allow-methods")).hasValue("GET,OPTIONS,PUT");
+            assertThat(headers.headers().firstValue("x-frame-options")).hasValue("DENY");
+            assertThat(headers.headers().firstValue("access-control-allow-origin")).hasValue("https://foo.bar.org");
+            assertThat(authority).isNotEmpty();
+        }
     }
 
     @Test
