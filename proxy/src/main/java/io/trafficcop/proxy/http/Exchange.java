@@ -63,6 +63,9 @@ public final class Exchange implements RoutingRequest {
     private boolean responseComplete;
     private boolean closeAfterResponse;
     private boolean finished;
+    private boolean omitForwardedFor;
+    private boolean deferHead;
+    private HttpResponse deferredHead;
 
     // Lazily computed views for routing (the router may ask several times).
     private int queryStart = -2;
@@ -226,6 +229,18 @@ public final class Exchange implements RoutingRequest {
         return remoteAddress.getAddress();
     }
 
+    /**
+     * Asks the proxy not to set X-Forwarded-For on the forwarded request (Go's ReverseProxy when the header is
+     * present with a nil value: Traefik's headers middleware with {@code X-Forwarded-For: ""}).
+     */
+    public void omitForwardedFor() {
+        this.omitForwardedFor = true;
+    }
+
+    public boolean forwardedForOmitted() {
+        return omitForwardedFor;
+    }
+
     // ---- the request body --------------------------------------------------------------------------------------
 
     /** Called by the owner for each body chunk the client sent; ownership passes to the exchange. */
@@ -295,6 +310,11 @@ public final class Exchange implements RoutingRequest {
 
     // ---- the response ------------------------------------------------------------------------------------------
 
+    /**
+     * Registers a response hook. Hooks run in the reverse order of registration (the one registered last, closest
+     * to the service, first), as Go's nested ResponseWriters do in Traefik: with middlewares [A, B], B's changes are
+     * made first and A's last, so A wins on a header both set.
+     */
     public void addResponseInterceptor(ResponseInterceptor interceptor) {
         if (interceptors == null) {
             interceptors = new ArrayList<>(2);
@@ -391,11 +411,16 @@ public final class Exchange implements RoutingRequest {
         }
         responseStarted = true;
         if (interceptors != null) {
-            for (int i = 0; i < interceptors.size(); i++) {
+            // innermost first, as Go's wrapped ResponseWriters: the middleware listed first has the last word
+            for (int i = interceptors.size() - 1; i >= 0; i--) {
                 interceptors.get(i).onResponseHead(this, response);
             }
         }
         status = response.status().code();
+        if (deferHead && !(response instanceof LastHttpContent)) {
+            deferredHead = response; // written with the first body chunk (content sniffing)
+            return;
+        }
         prepareFraming(response);
         boolean last = response instanceof LastHttpContent;
         if (last) {
@@ -413,9 +438,15 @@ public final class Exchange implements RoutingRequest {
             return;
         }
         if (interceptors != null) {
-            for (int i = 0; i < interceptors.size(); i++) {
+            for (int i = interceptors.size() - 1; i >= 0; i--) {
                 content = interceptors.get(i).onResponseContent(this, content);
             }
+        }
+        if (deferredHead != null) {
+            HttpResponse head = deferredHead;
+            deferredHead = null;
+            prepareFraming(head);
+            ctx.write(head, ctx.voidPromise());
         }
         if (content instanceof LastHttpContent) {
             responseComplete = true;
@@ -423,6 +454,15 @@ public final class Exchange implements RoutingRequest {
         } else {
             ctx.write(content, ctx.voidPromise());
         }
+    }
+
+    /**
+     * Called by a {@link ResponseInterceptor} from {@link ResponseInterceptor#onResponseHead}: the head (unless it is a
+     * complete response) is held back and written just before the first body chunk, after the interceptors saw that
+     * chunk and may still change the head (Go's server sniffing the Content-Type from the first bytes).
+     */
+    public void deferResponseHeadUntilContent() {
+        this.deferHead = true;
     }
 
     public void flushResponse() {
@@ -490,7 +530,10 @@ public final class Exchange implements RoutingRequest {
             return;
         }
         finished = true;
-        boolean keepAlive = future.isSuccess() && keepAlive() && requestComplete;
+        // a response written on the request head (a middleware's redirect, a 404) may complete before the decoder
+        // hands over the empty end of a bodiless HTTP/1.x request: that request is complete all the same
+        boolean complete = requestComplete || !http2 && !announcesBody();
+        boolean keepAlive = future.isSuccess() && keepAlive() && complete;
         releasePending();
         if (!future.isSuccess()) {
             ctx.channel().close();
@@ -501,6 +544,10 @@ public final class Exchange implements RoutingRequest {
         }
         owner.exchangeComplete(this, keepAlive);
         notifyCompletion();
+    }
+
+    private boolean announcesBody() {
+        return HttpUtil.isTransferEncodingChunked(request) || HttpUtil.getContentLength(request, 0L) > 0L;
     }
 
     /** The client connection closed: records 499 unless the response was complete, and tells the producer. */

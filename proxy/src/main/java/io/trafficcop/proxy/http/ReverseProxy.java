@@ -38,7 +38,7 @@ public final class ReverseProxy {
                 headers.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
             }
         }
-        if (!exchange.entryPoint().forwardedHeaders().notAppendXForwardedFor()) {
+        if (!exchange.entryPoint().forwardedHeaders().notAppendXForwardedFor() && !exchange.forwardedForOmitted()) {
             ForwardedHeaders.appendForwardedFor(headers, exchange.clientIp());
         }
         boolean chunked = HttpUtil.isTransferEncodingChunked(request);
