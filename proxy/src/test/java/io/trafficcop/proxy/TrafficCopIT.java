@@ -225,4 +225,45 @@ class TrafficCopIT {
         assertThat(get("b", "/y").statusCode()).isEqualTo(404);
         assertThat(get("traefik", "/y").statusCode()).isEqualTo(404);
     }
+
+    @Test
+    void middlewaresFromTheConfigurationChainsAndEntryPointDefaults() throws Exception {
+        start("""
+                entryPoints:
+                  web:
+                    address: "127.0.0.1:0"
+                    http:
+                      middlewares: [tag@file]
+                http:
+                  routers:
+                    r:
+                      rule: "PathPrefix(`/api`)"
+                      service: s
+                      middlewares: [api-chain]
+                  middlewares:
+                    tag:
+                      headers:
+                        customRequestHeaders:
+                          X-Entry-Point: web
+                    api-chain:
+                      chain:
+                        middlewares: [strip, add-header]
+                    strip:
+                      stripPrefix:
+                        prefixes: ["/api"]
+                    add-header:
+                      headers:
+                        customResponseHeaders:
+                          X-Served-By: trafficcop
+                  services:
+                    s:
+                      loadBalancer:
+                        servers:
+                          - url: "%s"
+                """.formatted(alpha.url()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> get("web", "/api/users").statusCode() == 200);
+        HttpResponse<String> response = get("web", "/api/users");
+        assertThat(response.body()).contains("GET /users HTTP/1.1", "X-Forwarded-Prefix: /api", "X-Entry-Point: web");
+        assertThat(response.headers().firstValue("X-Served-By")).hasValue("trafficcop");
+    }
 }
