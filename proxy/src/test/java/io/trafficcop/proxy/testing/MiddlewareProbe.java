@@ -61,7 +61,7 @@ public final class MiddlewareProbe {
     public static HttpRequest request(String uri, Map<String, String> headers) {
         HttpHeaders h = new DefaultHttpHeaders();
         h.set("Host", "localhost");
-        headers.forEach(h::add);
+        headers.forEach(h::set);
         return new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, uri,
                 io.netty.buffer.Unpooled.EMPTY_BUFFER, h, new DefaultHttpHeaders());
     }
