@@ -35,7 +35,7 @@ public final class LoadBalancerService implements HttpHandler {
     public void handle(Exchange exchange) {
         ProxiedServer server = selector.next(exchange);
         if (server == null) {
-            exchange.respond(HttpResponseStatus.SERVICE_UNAVAILABLE, NO_AVAILABLE_SERVER);
+            exchange.respondError(HttpResponseStatus.SERVICE_UNAVAILABLE, NO_AVAILABLE_SERVER);
             return;
         }
         ReverseProxy.forward(exchange, server.target(), settings.passHostHeader(), settings.preservePath());

@@ -97,7 +97,8 @@ public final class UpstreamExchange implements RequestBodyConsumer, ExchangeList
         if (!retried) {
             exchange.consumeRequestBody(this);
         } else {
-            channel.flush();
+            // a retry only happens for a request without body that was complete: end the message for the codec
+            channel.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT, channel.voidPromise());
         }
     }
 
