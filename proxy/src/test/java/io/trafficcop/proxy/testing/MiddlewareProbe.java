@@ -95,8 +95,9 @@ public final class MiddlewareProbe {
                 return false;
             }
         };
-        Exchange exchange = new Exchange(ctx, owner, request, ENTRY_POINT,
-                new InetSocketAddress(remoteIp, 1234), false, false);
+        InetSocketAddress remote = new InetSocketAddress(remoteIp, 1234);
+        Exchange exchange = new Exchange(ctx, owner, request, ENTRY_POINT, remote,
+                io.trafficcop.proxy.http.ForwardedHeaders.clientIp(remote.getAddress()), false, false);
         exchange.onRequestContent(LastHttpContent.EMPTY_LAST_CONTENT);
         exchanges.add(exchange);
         pending.exchange = exchange;

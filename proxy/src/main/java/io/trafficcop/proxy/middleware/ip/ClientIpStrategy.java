@@ -2,7 +2,7 @@ package io.trafficcop.proxy.middleware.ip;
 
 import io.trafficcop.proxy.config.dynamic.IpStrategy;
 import io.trafficcop.proxy.http.ForwardedHeaders;
-import io.trafficcop.proxy.http.InboundRequest;
+import io.trafficcop.proxy.rule.RoutingRequest;
 import java.net.InetAddress;
 
 /**
@@ -15,7 +15,7 @@ public interface ClientIpStrategy {
 
     String HEADER_X_FORWARDED_FOR = "X-Forwarded-For";
 
-    String clientIp(InboundRequest request);
+    String clientIp(RoutingRequest request);
 
     /**
      * Traefik's {@code IPStrategy.Get()}: depth &gt; 0 takes the depth-th address from the right of

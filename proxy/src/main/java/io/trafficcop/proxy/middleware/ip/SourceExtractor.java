@@ -2,7 +2,7 @@ package io.trafficcop.proxy.middleware.ip;
 
 import io.trafficcop.proxy.config.dynamic.IpStrategy;
 import io.trafficcop.proxy.config.dynamic.SourceCriterion;
-import io.trafficcop.proxy.http.InboundRequest;
+import io.trafficcop.proxy.rule.RoutingRequest;
 
 /**
  * Traefik's {@code sourceCriterion} ({@code middlewares.GetSourceExtractor}): the key that groups requests for
@@ -12,7 +12,7 @@ import io.trafficcop.proxy.http.InboundRequest;
 @FunctionalInterface
 public interface SourceExtractor {
 
-    String source(InboundRequest request);
+    String source(RoutingRequest request);
 
     /** What a middleware groups by when its sourceCriterion is absent or empty. */
     enum Default { REMOTE_ADDRESS, REQUEST_HOST }
@@ -54,7 +54,7 @@ public interface SourceExtractor {
         return SourceExtractor::rawHost;
     }
 
-    private static String rawHost(InboundRequest request) {
+    private static String rawHost(RoutingRequest request) {
         String value = request.header("Host");
         return value == null ? "" : value;
     }

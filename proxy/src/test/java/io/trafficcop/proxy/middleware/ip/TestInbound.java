@@ -1,12 +1,12 @@
 package io.trafficcop.proxy.middleware.ip;
 
-import io.trafficcop.proxy.http.InboundRequest;
+import io.trafficcop.proxy.rule.RoutingRequest;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Map;
 
 /** A minimal inbound request: headers (single values) and a peer address. */
-record TestInbound(Map<String, String> headerMap, InetAddress clientAddress) implements InboundRequest {
+record TestInbound(Map<String, String> headerMap, InetAddress clientAddress) implements RoutingRequest {
 
     static TestInbound of(String remoteIp, Map<String, String> headers) {
         try {
