@@ -140,8 +140,11 @@ final class HttpExchangeHandler extends ChannelDuplexHandler implements Exchange
 
     private void onRequestHead(HttpRequest msg) {
         if (msg.decoderResult().isFailure()) {
+            Throwable cause = msg.decoderResult().cause();
             ReferenceCountUtil.release(msg);
-            badRequest();
+            // Go's server: a request line or header block over MaxHeaderBytes is 431, anything else 400
+            boolean tooLarge = cause instanceof io.netty.handler.codec.TooLongFrameException;
+            badRequest(tooLarge ? HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE : HttpResponseStatus.BAD_REQUEST);
             return;
         }
         HttpRequest request = msg;
@@ -290,13 +293,14 @@ final class HttpExchangeHandler extends ChannelDuplexHandler implements Exchange
         }
     }
 
-    private void badRequest() {
+    private void badRequest(HttpResponseStatus status) {
+        String body = status.code() + " " + status.reasonPhrase();
         var response = new io.netty.handler.codec.http.DefaultFullHttpResponse(
-                io.netty.handler.codec.http.HttpVersion.HTTP_1_1, HttpResponseStatus.BAD_REQUEST,
-                io.netty.buffer.ByteBufUtil.writeAscii(ctx.alloc(), "400 Bad Request"));
+                io.netty.handler.codec.http.HttpVersion.HTTP_1_1, status,
+                io.netty.buffer.ByteBufUtil.writeAscii(ctx.alloc(), body));
         response.headers().set(io.netty.handler.codec.http.HttpHeaderNames.CONTENT_TYPE,
                 io.trafficcop.proxy.http.HeaderNames.TEXT_PLAIN_UTF8);
-        response.headers().setInt(io.netty.handler.codec.http.HttpHeaderNames.CONTENT_LENGTH, 15);
+        response.headers().setInt(io.netty.handler.codec.http.HttpHeaderNames.CONTENT_LENGTH, body.length());
         response.headers().set(io.netty.handler.codec.http.HttpHeaderNames.CONNECTION, "close");
         ctx.writeAndFlush(response).addListener(io.netty.channel.ChannelFutureListener.CLOSE);
     }

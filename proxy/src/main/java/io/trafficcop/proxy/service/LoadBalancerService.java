@@ -4,6 +4,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.trafficcop.proxy.http.Exchange;
 import io.trafficcop.proxy.http.HttpHandler;
 import io.trafficcop.proxy.http.ReverseProxy;
+import io.trafficcop.proxy.runtime.LoadBalancerSettings;
 
 /**
  * Traefik's {@code http.services.<name>.loadBalancer}: picks a server with its {@link ServerSelector} and reverse

@@ -278,7 +278,8 @@ public final class UpstreamExchange implements RequestBodyConsumer, ExchangeList
         done = true;
         cancelTimeout();
         if (LOG.isDebugEnabled()) {
-            LOG.debug("{} {} forwarding to {}", status.code(), status.reasonPhrase(), target.url(), cause);
+            LOG.debug("router {}: {} {} forwarding to {}", exchange.router() == null ? "-" : exchange.router().name(),
+                    status.code(), status.reasonPhrase(), target.url(), cause);
         }
         if (connection != null) {
             connection.unbind();
