@@ -1,6 +1,7 @@
 package io.trafficcop.proxy.middleware.ip;
 
 import io.trafficcop.proxy.config.dynamic.IpStrategy;
+import io.trafficcop.proxy.http.Exchange;
 import io.trafficcop.proxy.http.ForwardedHeaders;
 import io.trafficcop.proxy.rule.RoutingRequest;
 import java.net.InetAddress;
@@ -44,11 +45,14 @@ public interface ClientIpStrategy {
     /** Traefik's {@code RemoteAddrStrategy}: the peer address, reduced to its IPv6 subnet when one is given. */
     static ClientIpStrategy remoteAddress(Integer ipv6Subnet) {
         return request -> {
-            InetAddress address = request.clientAddress();
-            if (address == null) {
-                return "";
+            String ip = request instanceof Exchange exchange ? exchange.clientIp() : null;
+            if (ip == null) {
+                InetAddress address = request.clientAddress();
+                if (address == null) {
+                    return "";
+                }
+                ip = ForwardedHeaders.clientIp(address);
             }
-            String ip = ForwardedHeaders.clientIp(address);
             return ipv6Subnet == null ? ip : Ipv6Subnet.apply(ip, ipv6Subnet);
         };
     }

@@ -41,6 +41,10 @@ final class JwtKeys {
             JWSAlgorithm.PS256, JWSAlgorithm.PS384, JWSAlgorithm.PS512, JWSAlgorithm.ES256, JWSAlgorithm.ES384,
             JWSAlgorithm.ES512, JWSAlgorithm.ES256K, JWSAlgorithm.EdDSA, JWSAlgorithm.Ed25519);
 
+    /** Remote key sources by "url interval"; nimbus caches each set and refetches on expiry or unknown kid. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, JWKSource<SecurityContext>> REMOTE_SOURCES =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     final JWSKeySelector<SecurityContext> selector;
     /** Whether getting keys may block on the network (then verification runs off the event loop). */
     final boolean remote;
@@ -105,11 +109,12 @@ final class JwtKeys {
             if (ttl <= 0) {
                 throw new IllegalArgumentException("jwksRefreshInterval must be positive");
             }
-            return JWKSourceBuilder.create(uri.toURL())
+            java.net.URL url = uri.toURL();
+            // shared by URL and interval: a reload keeps the cached key set instead of fetching it again
+            return REMOTE_SOURCES.computeIfAbsent(config.jwksUrl() + " " + ttl, k -> JWKSourceBuilder.create(url)
                     .cache(ttl, Math.min(ttl, 15_000L))
-                    .refreshAheadCache(true)
                     .retrying(true)
-                    .build();
+                    .build());
         } catch (IllegalArgumentException | IOException e) {
             throw new IllegalArgumentException("jwt.jwksUrl: invalid \"" + config.jwksUrl() + "\": "
                     + e.getMessage(), e);
