@@ -12,6 +12,7 @@ import java.util.Map;
  *
  * <ul>
  *   <li>{@code plugin}: plugin name to its free-form configuration</li>
+ *   <li>{@code ipDenyList}, {@code jwt}: TrafficCop extensions (not in Traefik)</li>
  * </ul>
  */
 public record Middleware(
@@ -21,18 +22,20 @@ public record Middleware(
         ReplacePath replacePath,
         ReplacePathRegex replacePathRegex,
         Chain chain,
-        @NotImplemented("ipWhiteList middleware not implemented yet") IpWhiteList ipWhiteList,
-        @NotImplemented("ipAllowList middleware not implemented yet") IpAllowList ipAllowList,
+        IpWhiteList ipWhiteList,
+        IpAllowList ipAllowList,
+        IpDenyList ipDenyList,
         Headers headers,
         @NotImplemented("encodedCharacters middleware not implemented yet") EncodedCharacters encodedCharacters,
         @NotImplemented("errors middleware not implemented yet") ErrorPage errors,
-        @NotImplemented("rateLimit middleware not implemented yet") RateLimit rateLimit,
+        RateLimit rateLimit,
         RedirectRegex redirectRegex,
         RedirectScheme redirectScheme,
-        @NotImplemented("basicAuth middleware not implemented yet") BasicAuth basicAuth,
-        @NotImplemented("digestAuth middleware not implemented yet") DigestAuth digestAuth,
+        BasicAuth basicAuth,
+        DigestAuth digestAuth,
+        Jwt jwt,
         @NotImplemented("forwardAuth middleware not implemented yet") ForwardAuth forwardAuth,
-        @NotImplemented("inFlightReq middleware not implemented yet") InFlightReq inFlightReq,
+        InFlightReq inFlightReq,
         @NotImplemented("buffering middleware not implemented yet") Buffering buffering,
         @NotImplemented("circuitBreaker middleware not implemented yet") CircuitBreaker circuitBreaker,
         @NotImplemented("compress middleware not implemented yet") Compress compress,

@@ -130,7 +130,8 @@ class DynamicModelConventionsTest {
         assertThat(unmarked(ForwardingTimeouts.class)).contains("dialTimeout", "responseHeaderTimeout", "idleConnTimeout");
         assertThat(unmarked(HttpConfiguration.class)).contains("routers", "services", "middlewares", "serversTransports");
         assertThat(unmarked(Middleware.class)).contains("addPrefix", "stripPrefix", "stripPrefixRegex", "replacePath",
-                "replacePathRegex", "chain", "headers", "redirectRegex", "redirectScheme", "contentType");
+                "replacePathRegex", "chain", "headers", "redirectRegex", "redirectScheme", "contentType",
+                "ipWhiteList", "ipAllowList", "ipDenyList", "rateLimit", "basicAuth", "digestAuth", "jwt", "inFlightReq");
         assertThat(Middleware.class.getAnnotation(NotImplemented.class)).isNull();
     }
 
