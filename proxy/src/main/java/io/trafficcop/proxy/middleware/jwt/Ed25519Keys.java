@@ -45,6 +45,27 @@ final class Ed25519Keys {
         }
     }
 
+    /** An Ed25519 "PUBLIC KEY" PEM block as an OKP JWK, or null when the PEM holds something else. */
+    static OctetKeyPair fromPem(String pem) {
+        int begin = pem.indexOf("-----BEGIN PUBLIC KEY-----");
+        int end = pem.indexOf("-----END PUBLIC KEY-----");
+        if (begin < 0 || end < begin) {
+            return null;
+        }
+        try {
+            byte[] der = java.util.Base64.getMimeDecoder().decode(
+                    pem.substring(begin + "-----BEGIN PUBLIC KEY-----".length(), end));
+            if (der.length != X509_PREFIX.length + 32
+                    || !java.util.Arrays.equals(der, 0, X509_PREFIX.length, X509_PREFIX, 0, X509_PREFIX.length)) {
+                return null;
+            }
+            byte[] x = java.util.Arrays.copyOfRange(der, X509_PREFIX.length, der.length);
+            return new OctetKeyPair.Builder(Curve.Ed25519, Base64URL.encode(x)).build();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     static boolean isEd25519(PublicKey key) {
         return "Ed25519".equals(key.getAlgorithm()) || "EdDSA".equals(key.getAlgorithm());
     }

@@ -84,8 +84,12 @@ final class JwtKeys {
                     .getBytes(StandardCharsets.UTF_8), "jwt.secretFile");
             case "jwksFile" -> new ImmutableJWKSet<>(parseJwkSet(read(config.jwksFile(), "jwt.jwksFile"),
                     "jwt.jwksFile"));
-            case "publicKeyFile" -> new ImmutableJWKSet<>(parsePem(read(config.publicKeyFile(),
-                    "jwt.publicKeyFile")));
+            case "publicKeyFile" -> {
+                // a PEM key has no key id: it verifies whatever kid a token names (a kid-based match would
+                // reject every token that carries one)
+                List<JWK> keys = parsePem(read(config.publicKeyFile(), "jwt.publicKeyFile")).getKeys();
+                yield (selector, context) -> keys;
+            }
             default -> remote(config);
         };
         return new JwtKeys(new EdDsaAwareSelector(algorithms, jwks), "jwksUrl".equals(source));
@@ -146,6 +150,10 @@ final class JwtKeys {
     }
 
     private static JWKSet parsePem(String pem) {
+        OctetKeyPair ed25519 = Ed25519Keys.fromPem(pem);
+        if (ed25519 != null) {
+            return new JWKSet(ed25519); // nimbus reads RSA and EC PEM keys, not Ed25519 ones
+        }
         try {
             return new JWKSet(JWK.parseFromPEMEncodedObjects(pem));
         } catch (Exception e) {

@@ -236,6 +236,11 @@ class JwtMiddlewareTest {
         var middleware = new JwtMiddleware(jwt(o -> o.put("publicKeyFile", file.toString())), Runnable::run);
         assertThat(bearer(middleware, sign(new ECDSASigner(ec), JWSAlgorithm.ES256, null, validClaims().build()))
                 .status()).isEqualTo(200);
+        assertThat(bearer(middleware, sign(new ECDSASigner(ec), JWSAlgorithm.ES256, "some-kid",
+                validClaims().build())).status()).isEqualTo(200);
+        ECKey other = new ECKeyGenerator(Curve.P_256).generate();
+        assertThat(bearer(middleware, sign(new ECDSASigner(other), JWSAlgorithm.ES256, null, validClaims().build()))
+                .status()).isEqualTo(401);
     }
 
     @Test
@@ -255,6 +260,12 @@ class JwtMiddlewareTest {
         signer.update((header + "." + payload).getBytes(StandardCharsets.US_ASCII));
         String token = header + "." + payload + "." + Base64URL.encode(signer.sign());
         assertThat(bearer(middleware, token).status()).isEqualTo(200);
+
+        Path pem = dir.resolve("ed.pem");
+        Files.writeString(pem, "-----BEGIN PUBLIC KEY-----\n" + Base64.getEncoder().encodeToString(encoded)
+                + "\n-----END PUBLIC KEY-----\n");
+        var fromPem = new JwtMiddleware(jwt(o -> o.put("publicKeyFile", pem.toString())), Runnable::run);
+        assertThat(bearer(fromPem, token).status()).isEqualTo(200);
         String tampered = header + "." + Base64URL.encode(validClaims().subject("mallory").build().toString()) + "."
                 + token.substring(token.lastIndexOf('.') + 1);
         assertThat(bearer(middleware, tampered).status()).isEqualTo(401);
