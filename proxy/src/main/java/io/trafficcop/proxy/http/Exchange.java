@@ -53,6 +53,7 @@ public final class Exchange implements InboundRequest {
     private boolean requestComplete;
     private ExchangeListener listener;
     private List<ResponseInterceptor> interceptors;
+    private List<Runnable> finishListeners;
 
     private RouterRuntime router;
     private int status;
@@ -262,6 +263,31 @@ public final class Exchange implements InboundRequest {
         interceptors.add(interceptor);
     }
 
+    /**
+     * Runs {@code listener} once when the exchange is over (response written, aborted, switched to a relay or the
+     * client gone), on the exchange's event loop: services count in-flight requests and record latencies with it.
+     */
+    public void addFinishListener(Runnable listener) {
+        if (finished) {
+            listener.run();
+            return;
+        }
+        if (finishListeners == null) {
+            finishListeners = new ArrayList<>(2);
+        }
+        finishListeners.add(listener);
+    }
+
+    private void fireFinished() {
+        List<Runnable> listeners = finishListeners;
+        if (listeners != null) {
+            finishListeners = null;
+            for (int i = 0; i < listeners.size(); i++) {
+                listeners.get(i).run();
+            }
+        }
+    }
+
     /** Registers the response producer that reacts to client back-pressure and disconnection. */
     public void listener(ExchangeListener value) {
         this.listener = value;
@@ -364,6 +390,7 @@ public final class Exchange implements InboundRequest {
     public void switchToRelay(Channel upstream) {
         responseComplete = true;
         finished = true;
+        fireFinished();
         owner.switchToRelay(this, upstream);
     }
 
@@ -376,6 +403,7 @@ public final class Exchange implements InboundRequest {
             return;
         }
         finished = true;
+        fireFinished();
         releasePending();
         ctx.channel().close();
         owner.exchangeComplete(this, false);
@@ -417,6 +445,7 @@ public final class Exchange implements InboundRequest {
             return;
         }
         finished = true;
+        fireFinished();
         boolean keepAlive = future.isSuccess() && keepAlive() && requestComplete;
         releasePending();
         if (!future.isSuccess()) {
@@ -438,6 +467,7 @@ public final class Exchange implements InboundRequest {
         if (!responseComplete) {
             status = STATUS_CLIENT_CLOSED_REQUEST;
         }
+        fireFinished();
         releasePending();
         if (listener != null) {
             listener.onClientClosed();
