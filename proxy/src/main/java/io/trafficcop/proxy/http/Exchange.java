@@ -54,6 +54,7 @@ public final class Exchange implements InboundRequest {
     private ExchangeListener listener;
     private List<ResponseInterceptor> interceptors;
     private List<Runnable> finishListeners;
+    private java.util.function.Consumer<HttpContent> bodyTap;
 
     private RouterRuntime router;
     private int status;
@@ -194,6 +195,9 @@ public final class Exchange implements InboundRequest {
         if (content instanceof LastHttpContent) {
             requestComplete = true;
         }
+        if (bodyTap != null && !finished) {
+            bodyTap.accept(content);
+        }
         if (bodyConsumer != null) {
             bodyConsumer.onRequestContent(content);
         } else if (finished) {
@@ -203,6 +207,19 @@ public final class Exchange implements InboundRequest {
                 pendingBody = new ArrayDeque<>(4);
             }
             pendingBody.add(content);
+        }
+    }
+
+    /**
+     * Lets {@code tap} see every request body chunk, those already queued included, as it goes to the consumer
+     * (mirroring copies the body this way). The tap must neither retain nor release the chunk. One tap per exchange.
+     */
+    public void tapRequestBody(java.util.function.Consumer<HttpContent> tap) {
+        this.bodyTap = tap;
+        if (pendingBody != null) {
+            for (HttpContent c : pendingBody) {
+                tap.accept(c);
+            }
         }
     }
 

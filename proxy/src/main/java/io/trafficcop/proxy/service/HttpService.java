@@ -1,5 +1,6 @@
 package io.trafficcop.proxy.service;
 
+import io.trafficcop.proxy.http.Exchange;
 import io.trafficcop.proxy.http.HttpHandler;
 
 /**
@@ -23,4 +24,10 @@ public interface HttpService extends HttpHandler {
 
     /** Whether the service currently has an available server (for the API and parents). */
     boolean isUp();
+
+    /**
+     * The server a detached copy of this request would go to (mirroring sends its copies there), chosen by the
+     * service's strategy without sticky cookies; null when none is available.
+     */
+    BalancedServer selectServer(Exchange exchange);
 }

@@ -101,6 +101,7 @@ public final class ServersLoadBalancer implements HttpService, StatusSetter {
         }
         ServiceStats stats = context.metrics().service(serviceName);
         ChildStatus status = new ChildStatus(serviceName, kind(strategy), wantsHealthCheck);
+        boolean passHostHeader = config.passHostHeader() == null || config.passHostHeader();
         List<Server> configured = config.servers() == null ? List.of() : new ArrayList<>(config.servers());
         // Traefik shuffles servers once per build so that instances do not all start on the same server
         Collections.shuffle(configured, java.util.Random.from(random));
@@ -118,7 +119,7 @@ public final class ServersLoadBalancer implements HttpService, StatusSetter {
             }
             int weight = s.weight() == null ? 1 : s.weight();
             BalancedServer server = new BalancedServer(new ProxiedServer(s.url(), target, weight, false),
-                    stats.server(s.url()), Boolean.TRUE.equals(s.preservePath()));
+                    stats.server(s.url()), Boolean.TRUE.equals(s.preservePath()), passHostHeader);
             servers.add(server);
             urls.add(s.url());
             if (selector instanceof WeightedRoundRobin<BalancedServer> wrr) {
@@ -134,7 +135,7 @@ public final class ServersLoadBalancer implements HttpService, StatusSetter {
             }
         }
         ServersLoadBalancer lb = new ServersLoadBalancer(serviceName, strategy, selector, List.copyOf(servers), status,
-                sticky, config.passHostHeader() == null || config.passHostHeader(), flush, stats);
+                sticky, passHostHeader, flush, stats);
         if (config.passiveHealthCheck() != null) {
             lb.passive = PassiveHealthChecker.of(serviceName, config.passiveHealthCheck(), lb, wantsHealthCheck);
         }
@@ -210,6 +211,11 @@ public final class ServersLoadBalancer implements HttpService, StatusSetter {
     @Override
     public boolean isUp() {
         return status.anyUp();
+    }
+
+    @Override
+    public BalancedServer selectServer(Exchange exchange) {
+        return selector.next(exchange);
     }
 
     @Override
