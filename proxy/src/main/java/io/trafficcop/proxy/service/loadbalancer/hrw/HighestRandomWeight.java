@@ -44,7 +44,7 @@ public final class HighestRandomWeight<T> extends HealthAwareSelector<T> {
     }
 
     /** Traefik's getNodeScore. */
-    static double score(String key, String name, double weight) {
+    public static double score(String key, String name, double weight) {
         long h = FNV64_OFFSET;
         h = fnv1a(h, key);
         h = fnv1a(h, name);
