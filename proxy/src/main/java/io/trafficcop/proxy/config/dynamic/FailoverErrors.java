@@ -13,7 +13,7 @@ import java.util.List;
  *   <li>{@code status}: status codes or ranges such as {@code 500-599}</li>
  * </ul>
  */
-@NotImplemented("failover services not implemented yet")
+@NotImplemented("status-code based failover (failover.errors) not implemented yet")
 public record FailoverErrors(
         Long maxRequestBodyBytes,
         List<String> status) {
