@@ -259,7 +259,7 @@ public final class ServersLoadBalancer implements HttpService, StatusSetter {
         void start() {
             server.stats().begin();
             exchange.addResponseInterceptor(this);
-            exchange.addFinishListener(this);
+            exchange.addCompletionListener(this);
             ReverseProxy.forward(exchange, server.server().target(), passHostHeader, server.preservePath());
         }
 

@@ -154,7 +154,7 @@ public final class MirroringService implements HttpService {
         if (body != null) {
             exchange.tapRequestBody(body);
         }
-        exchange.addFinishListener(() -> {
+        exchange.addCompletionListener(() -> {
             if (exchange.status() == Exchange.STATUS_CLIENT_CLOSED_REQUEST) {
                 LOG.debug("service {}: no mirroring, the request was canceled", name);
                 if (body != null) {
@@ -203,7 +203,7 @@ public final class MirroringService implements HttpService {
     private static void prepare(FullHttpRequest copy, HttpHeaders original, Exchange exchange, BalancedServer server) {
         HttpHeaders h = copy.headers();
         h.set(original);
-        ForwardedHeaders.appendForwardedFor(h, exchange.remoteAddress());
+        ForwardedHeaders.appendForwardedFor(h, exchange.clientIp());
         HopByHopHeaders.stripRequest(h);
         h.remove(HttpHeaderNames.TRANSFER_ENCODING);
         h.remove(HttpHeaderNames.EXPECT);

@@ -24,7 +24,8 @@ public final class HighestRandomWeight<T> extends HealthAwareSelector<T> {
 
     @Override
     public T next(Exchange exchange) {
-        return select(clientIp(exchange.remoteAddress()));
+        String ip = exchange.clientIp();
+        return select(ip != null ? ip : clientIp(exchange.remoteAddress()));
     }
 
     /** The member for {@code key} (Traefik's nextServer(key)), or null when none is available. */
