@@ -24,6 +24,7 @@ public final class TestBackend implements AutoCloseable {
     private volatile int healthStatus = 200;
     private volatile int status = 200;
     private volatile long delayMillis;
+    private volatile String lastHealthRequest;
 
     public TestBackend(String name) throws IOException {
         this.name = name;
@@ -33,8 +34,15 @@ public final class TestBackend implements AutoCloseable {
             try (exchange) {
                 byte[] in = exchange.getRequestBody().readAllBytes();
                 String path = exchange.getRequestURI().getPath();
+                if (path.equals("/moved")) {
+                    exchange.getResponseHeaders().set("Location", "/health");
+                    exchange.sendResponseHeaders(302, -1);
+                    return;
+                }
                 if (path.equals("/health")) {
                     healthChecks.incrementAndGet();
+                    lastHealthRequest = exchange.getRequestMethod() + " " + exchange.getRequestHeaders()
+                            .getFirst("Host") + " " + exchange.getRequestHeaders().getFirst("X-Check");
                     exchange.sendResponseHeaders(healthStatus, -1);
                     return;
                 }
@@ -69,6 +77,11 @@ public final class TestBackend implements AutoCloseable {
 
     public int healthChecks() {
         return healthChecks.get();
+    }
+
+    /** "METHOD host x-check-header" of the last health check received. */
+    public String lastHealthRequest() {
+        return lastHealthRequest;
     }
 
     public List<String> bodies() {
