@@ -57,6 +57,9 @@ public final class Exchange implements RoutingRequest {
     private List<ResponseInterceptor> interceptors;
     private List<Runnable> completionListeners;
     private java.util.function.Consumer<HttpContent> bodyTap;
+    private ResponseDiverter diverter;
+    private int diverterInterceptors;
+    private ResponseDiverter diverting;
 
     private RouterRuntime router;
     private int status;
@@ -262,6 +265,38 @@ public final class Exchange implements RoutingRequest {
         }
     }
 
+    /**
+     * Discards the next response head if {@code d} says so (see {@link ResponseDiverter}); interceptors added after
+     * this call go with a discarded response.
+     */
+    public void divertResponse(ResponseDiverter d) {
+        this.diverter = d;
+        this.diverterInterceptors = interceptors == null ? 0 : interceptors.size();
+    }
+
+    /**
+     * Makes {@code chunks} (ownership taken, ending with a {@link LastHttpContent}) the request body again, for the
+     * next handler to consume: a service that buffered the body replays it to a second handler.
+     */
+    public void replayRequestBody(List<HttpContent> chunks) {
+        releasePending();
+        bodyConsumer = null;
+        pendingBody = new ArrayDeque<>(chunks);
+        requestComplete = true;
+    }
+
+    private void endDiversion() {
+        ResponseDiverter d = diverting;
+        diverting = null;
+        listener = null;
+        // after the producer that wrote the discarded response has finished with this exchange
+        ctx.channel().eventLoop().execute(() -> {
+            if (!finished) {
+                d.diverted();
+            }
+        });
+    }
+
     /** Called by the owner after each read from the client. */
     public void onRequestReadComplete() {
         if (bodyConsumer != null) {
@@ -394,6 +429,24 @@ public final class Exchange implements RoutingRequest {
             ReferenceCountUtil.release(response);
             return;
         }
+        if (diverter != null) {
+            ResponseDiverter d = diverter;
+            diverter = null;
+            if (d.divert(response)) {
+                boolean last = response instanceof LastHttpContent;
+                ReferenceCountUtil.release(response);
+                if (interceptors != null) {
+                    while (interceptors.size() > diverterInterceptors) {
+                        interceptors.remove(interceptors.size() - 1);
+                    }
+                }
+                diverting = d;
+                if (last) {
+                    endDiversion();
+                }
+                return;
+            }
+        }
         responseStarted = true;
         if (interceptors != null) {
             for (int i = 0; i < interceptors.size(); i++) {
@@ -415,6 +468,14 @@ public final class Exchange implements RoutingRequest {
     public void writeResponseContent(HttpContent content) {
         if (finished) {
             content.release();
+            return;
+        }
+        if (diverting != null) {
+            boolean last = content instanceof LastHttpContent;
+            content.release();
+            if (last) {
+                endDiversion();
+            }
             return;
         }
         if (interceptors != null) {
@@ -450,6 +511,10 @@ public final class Exchange implements RoutingRequest {
      */
     public void abort() {
         if (finished) {
+            return;
+        }
+        if (diverting != null) {
+            endDiversion(); // the discarded response was cut short: it is over all the same
             return;
         }
         finished = true;

@@ -97,17 +97,17 @@ class HttpServiceBuilderTest {
     }
 
     @Test
-    void rejectsInvalidMirrorPercentAndUnimplementedFailoverErrors() {
+    void rejectsInvalidMirrorPercentAndFailoverErrorStatuses() {
         Map<String, Service> configs = new LinkedHashMap<>();
         configs.put("a@file", lb(servers("wrr", server("http://10.0.0.1", 1))));
         configs.put("m@file", new Service(null, null, new Mirroring("a", null, null,
                 List.of(new MirrorService("a", 101)), null), null, null, null));
         configs.put("f@file", new Service(null, null, null, new Failover("a", "a", null,
-                new FailoverErrors(null, List.of("500-599"))), null, null));
+                new FailoverErrors(null, List.of("500-5xx"))), null, null));
         HttpServiceBuilder builder = new HttpServiceBuilder(configs, ServiceContext.basic());
         builder.buildAll();
         assertThat(builder.errors().get("m@file")).contains("percent must be between 0 and 100");
-        assertThat(builder.errors().get("f@file")).contains("failover.errors is not implemented");
+        assertThat(builder.errors().get("f@file")).contains("invalid failover.errors.status \"500-5xx\"");
     }
 
     @Test

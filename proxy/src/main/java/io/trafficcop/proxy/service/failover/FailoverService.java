@@ -16,7 +16,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * (it must report its status: it needs its own healthCheck) and to {@code fallback} otherwise; when neither is up the
  * answer is 503 "Service Unavailable". The fallback's status is followed only when this service declares
  * {@code healthCheck: {}}, which also makes this service report "up" to its parents while either child is up.
- * Status-code based failover ({@code failover.errors}) is not implemented yet: it is rejected.
+ * With Traefik 3.7's {@code failover.errors} ({@code status} codes or ranges, {@code maxRequestBodyBytes}), a
+ * primary response with one of those statuses is discarded and the request replayed to the fallback
+ * ({@link StatusFailover}); the primary then need not report its status.
  */
 public final class FailoverService implements HttpService {
 
@@ -29,6 +31,8 @@ public final class FailoverService implements HttpService {
     private final List<StatusListener> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean primaryUp = true;
     private volatile boolean fallbackUp = true;
+    private StatusCodeRanges errorStatuses;
+    private long maxRequestBodyBytes = -1;
 
     private FailoverService(String name, boolean wantsHealthCheck, HttpService primary, HttpService fallback) {
         this.name = name;
@@ -49,18 +53,23 @@ public final class FailoverService implements HttpService {
         if (config.fallback() == null || config.fallback().isEmpty()) {
             throw new IllegalArgumentException("failover service " + serviceName + ": failover.fallback is required");
         }
-        if (config.errors() != null && config.errors().status() != null && !config.errors().status().isEmpty()) {
-            throw new IllegalArgumentException("failover service " + serviceName
-                    + ": failover.errors is not implemented yet");
-        }
+        boolean errorsDefined = config.errors() != null && config.errors().status() != null
+                && !config.errors().status().isEmpty();
         HttpService primary = children.resolve(config.service());
         HttpService fallback = children.resolve(config.fallback());
         FailoverService f = new FailoverService(serviceName, config.healthCheck() != null, primary, fallback);
+        if (errorsDefined) {
+            f.errorStatuses = StatusCodeRanges.parse(config.errors().status(), "failover.errors.status");
+            Long max = config.errors().maxRequestBodyBytes();
+            f.maxRequestBodyBytes = max == null ? -1 : max;
+        }
         try {
             primary.registerStatusListener(f::setPrimaryStatus);
         } catch (IllegalStateException e) {
-            throw new IllegalArgumentException("cannot register " + config.service() + " as updater for "
-                    + serviceName + ": " + e.getMessage(), e);
+            if (!errorsDefined) {
+                throw new IllegalArgumentException("cannot register " + config.service() + " as updater for "
+                        + serviceName + ": " + e.getMessage(), e);
+            }
         }
         if (!primary.isUp()) {
             f.setPrimaryStatus(false);
@@ -128,9 +137,15 @@ public final class FailoverService implements HttpService {
         return fallbackUp ? fallback.selectServer(exchange) : null;
     }
 
+    boolean fallbackUp() {
+        return fallbackUp;
+    }
+
     @Override
     public void handle(Exchange exchange) {
-        if (primaryUp) {
+        if (primaryUp && errorStatuses != null) {
+            new StatusFailover(this, exchange, primary, fallback, errorStatuses, maxRequestBodyBytes).start();
+        } else if (primaryUp) {
             primary.handle(exchange);
         } else if (fallbackUp) {
             fallback.handle(exchange);
