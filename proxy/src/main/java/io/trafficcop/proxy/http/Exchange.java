@@ -434,12 +434,17 @@ public final class Exchange implements RoutingRequest {
             diverter = null;
             if (d.divert(response)) {
                 boolean last = response instanceof LastHttpContent;
-                ReferenceCountUtil.release(response);
                 if (interceptors != null) {
+                    // the diverted handler's own interceptors see its response (a load balancer records the
+                    // server's status), then go with it
+                    for (int i = diverterInterceptors; i < interceptors.size(); i++) {
+                        interceptors.get(i).onResponseHead(this, response);
+                    }
                     while (interceptors.size() > diverterInterceptors) {
                         interceptors.remove(interceptors.size() - 1);
                     }
                 }
+                ReferenceCountUtil.release(response);
                 diverting = d;
                 if (last) {
                     endDiversion();

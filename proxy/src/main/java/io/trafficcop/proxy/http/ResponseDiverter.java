@@ -4,8 +4,8 @@ import io.netty.handler.codec.http.HttpResponse;
 
 /**
  * Lets a service take back the response of the handler it called (Traefik 3.7's {@code failover.errors}): when
- * {@link #divert} returns true for the response head, that response is discarded instead of written — head, body and
- * the interceptors registered since — and {@link #diverted} runs once it is over (on the event loop, after the
+ * {@link #divert} returns true for the response head, that response is discarded instead of written — head and body;
+ * the interceptors registered since see the head, then are dropped — and {@link #diverted} runs once it is over (on the event loop, after the
  * producer finished), so the service can send the exchange elsewhere. Registered with
  * {@link Exchange#divertResponse}.
  */
