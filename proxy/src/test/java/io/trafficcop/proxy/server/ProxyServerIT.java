@@ -6,7 +6,7 @@ import io.trafficcop.proxy.runtime.EntryPointSettings;
 import io.trafficcop.proxy.runtime.RespondingTimeouts;
 import io.trafficcop.proxy.runtime.ServersTransportSettings;
 import io.trafficcop.proxy.runtime.Snapshot;
-import io.trafficcop.proxy.service.LoadBalancerSettings;
+import io.trafficcop.proxy.runtime.LoadBalancerSettings;
 import io.trafficcop.proxy.service.LoadBalancerService;
 import io.trafficcop.proxy.service.loadbalancer.wrr.WeightedRoundRobin;
 import io.trafficcop.proxy.testing.LeakCheck;
@@ -112,6 +112,8 @@ class ProxyServerIT {
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.body()).isEqualTo("404 page not found\n");
         assertThat(response.headers().firstValue("Content-Type")).hasValue("text/plain; charset=utf-8");
+        assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(response.headers().firstValue("Date")).isPresent();
     }
 
     @Test
@@ -244,6 +246,53 @@ class ProxyServerIT {
             assertThat(in.read()).isEqualTo(-1);
         } finally {
             aged.shutdown();
+        }
+    }
+
+    @Test
+    void servesPipelinedRequestsInOrder() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", proxy.boundPort("web"))) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET /one HTTP/1.1\r\nHost: alpha.test\r\n\r\n"
+                    + "POST /echo-body HTTP/1.1\r\nHost: beta.test\r\nContent-Length: 5\r\n\r\nhello"
+                    + "GET /three HTTP/1.1\r\nHost: beta.test\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            InputStream in = new java.io.BufferedInputStream(socket.getInputStream());
+            List<String> bodies = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                assertThat(StreamingIT.readLine(in)).isEqualTo("HTTP/1.1 200 OK");
+                int length = -1;
+                for (String line; !(line = StreamingIT.readLine(in)).isEmpty(); ) {
+                    if (line.regionMatches(true, 0, "content-length:", 0, 15)) {
+                        length = Integer.parseInt(line.substring(15).trim());
+                    }
+                }
+                bodies.add(new String(in.readNBytes(length), StandardCharsets.UTF_8));
+            }
+            assertThat(bodies.get(0)).contains("Name: alpha").contains("GET /one ");
+            assertThat(bodies.get(1)).isEqualTo("hello");
+            assertThat(bodies.get(2)).contains("Name: beta").contains("GET /three ");
+        }
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+            GET / HTTP/1.1\\r\\nHost: alpha.test\\r\\nBad Header\\r\\n\\r\\n | HTTP/1.1 400 Bad Request
+            GET /%zz HTTP/1.1\\r\\nHost: alpha.test\\r\\n\\r\\n          | HTTP/1.1 400 Bad Request
+            HUGE                                                              | HTTP/1.1 431 Request Header Fields Too Large
+            """)
+    void refusesMalformedRequests(String request, String statusLine) throws Exception {
+        String raw = request.equals("HUGE")
+                ? "GET / HTTP/1.1\r\nHost: alpha.test\r\nX-Big: " + "x".repeat(1100 * 1024) + "\r\n\r\n"
+                : request.replace("\\r\\n", "\r\n");
+        try (Socket socket = new Socket("127.0.0.1", proxy.boundPort("web"))) {
+            socket.setSoTimeout(10_000);
+            try {
+                socket.getOutputStream().write(raw.getBytes(StandardCharsets.ISO_8859_1));
+            } catch (java.io.IOException e) {
+                // the proxy may answer and close before the whole oversized request is written
+            }
+            InputStream in = socket.getInputStream();
+            assertThat(StreamingIT.readLine(in)).isEqualTo(statusLine);
         }
     }
 
