@@ -80,7 +80,9 @@ public final class ServersLoadBalancer implements HttpService, StatusSetter {
                 : config.strategy().toLowerCase(Locale.ROOT);
         boolean wantsHealthCheck = config.healthCheck() != null;
         HealthCheckSettings healthSettings = wantsHealthCheck ? HealthCheckSettings.of(config.healthCheck()) : null;
-        ServersTransportSettings transport = context.transport(config.serversTransport());
+        String transportName = config.serversTransport() == null || config.serversTransport().isEmpty() ? null
+                : HttpServiceBuilder.qualify(config.serversTransport(), serviceName); // Traefik qualifies it too
+        ServersTransportSettings transport = context.transport(transportName);
         Duration flush = flushInterval(config);
         StickySessions<BalancedServer> sticky = config.sticky() != null && config.sticky().cookie() != null
                 ? new StickySessions<>(StickyCookie.of(config.sticky().cookie(), serviceName)) : null;
