@@ -21,6 +21,7 @@ public final class ChildStatus {
     private final boolean wantsHealthCheck;
     private final Set<String> up = ConcurrentHashMap.newKeySet();
     private final List<StatusListener> listeners = new CopyOnWriteArrayList<>();
+    private volatile io.trafficcop.proxy.service.metrics.ServiceStats stats;
 
     /**
      * @param kind             the balancer kind for error messages ("WRR", "P2C", "HRW", "LeastTime", ...)
@@ -32,9 +33,19 @@ public final class ChildStatus {
         this.wantsHealthCheck = wantsHealthCheck;
     }
 
+    /** Publishes the aggregated status to {@code value} (the service's metrics), from now on. */
+    public void reportTo(io.trafficcop.proxy.service.metrics.ServiceStats value) {
+        this.stats = value;
+        value.up(anyUp());
+    }
+
     /** Adds a child, up. */
     public void add(String child) {
         up.add(child);
+        var s = stats;
+        if (s != null) {
+            s.up(true);
+        }
     }
 
     public boolean isUp(String child) {
@@ -54,6 +65,10 @@ public final class ChildStatus {
             up.remove(child);
         }
         boolean after = !up.isEmpty();
+        var s = stats;
+        if (s != null) {
+            s.up(after);
+        }
         LOG.debug("service {}: {} is {}", serviceName, child, isUp ? "UP" : "DOWN");
         if (before == after) {
             return false;

@@ -136,6 +136,7 @@ public final class ServersLoadBalancer implements HttpService, StatusSetter {
                 }
             }
         }
+        status.reportTo(stats);
         ServersLoadBalancer lb = new ServersLoadBalancer(serviceName, strategy, selector, List.copyOf(servers), status,
                 sticky, passHostHeader, flush, stats);
         if (config.passiveHealthCheck() != null) {
@@ -202,7 +203,6 @@ public final class ServersLoadBalancer implements HttpService, StatusSetter {
         if (serverStats != null) {
             serverStats.up(up);
         }
-        stats.up(status.anyUp());
     }
 
     @Override

@@ -194,6 +194,9 @@ class HealthCheckIT {
         b.healthStatus(500);
         await().atMost(Duration.ofSeconds(5)).until(() -> !services.get("failover.test").isUp());
         assertThat(services.get("weighted.test").isUp()).isFalse();
+        assertThat(metrics.service("weighted@test").up()).isFalse();
+        assertThat(metrics.service("failover@test").up()).isFalse();
+        assertThat(metrics.service("primary@test").server(a.url()).up()).isFalse();
         var down = bed.get("failover.test", "/");
         assertThat(down.statusCode()).isEqualTo(503);
         assertThat(down.body()).isEqualTo("Service Unavailable\n");

@@ -33,6 +33,7 @@ public final class FailoverService implements HttpService {
     private volatile boolean fallbackUp = true;
     private StatusCodeRanges errorStatuses;
     private long maxRequestBodyBytes = -1;
+    private io.trafficcop.proxy.service.metrics.ServiceStats stats;
 
     private FailoverService(String name, boolean wantsHealthCheck, HttpService primary, HttpService fallback) {
         this.name = name;
@@ -58,6 +59,7 @@ public final class FailoverService implements HttpService {
         HttpService primary = children.resolve(config.service());
         HttpService fallback = children.resolve(config.fallback());
         FailoverService f = new FailoverService(serviceName, config.healthCheck() != null, primary, fallback);
+        f.stats = context.metrics().service(serviceName);
         if (errorsDefined) {
             f.errorStatuses = StatusCodeRanges.parse(config.errors().status(), "failover.errors.status");
             Long max = config.errors().maxRequestBodyBytes();
@@ -106,6 +108,7 @@ public final class FailoverService implements HttpService {
 
     private void propagate() {
         boolean up = primaryUp || fallbackUp;
+        stats.up(up);
         for (StatusListener l : listeners) {
             l.statusChanged(up);
         }

@@ -57,6 +57,7 @@ public final class WeightedService implements HttpService {
                 ? new StickySessions<>(StickyCookie.of(config.sticky().cookie(), serviceName)) : null;
         WeightedService service = new WeightedService(serviceName,
                 new ChildStatus(serviceName, "WRR", wantsHealthCheck), sticky);
+        service.status.reportTo(context.metrics().service(serviceName));
         List<WrrService> configured = config.services() == null ? new ArrayList<>()
                 : new ArrayList<>(config.services());
         Collections.shuffle(configured, java.util.Random.from(context.random()));

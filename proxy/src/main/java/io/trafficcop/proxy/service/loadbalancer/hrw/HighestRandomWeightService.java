@@ -36,6 +36,7 @@ public final class HighestRandomWeightService implements HttpService {
         boolean wantsHealthCheck = config.healthCheck() != null;
         var service = new HighestRandomWeightService(serviceName,
                 new ChildStatus(serviceName, "HRW", wantsHealthCheck));
+        service.status.reportTo(context.metrics().service(serviceName));
         if (config.services() != null) {
             for (HrwService child : config.services()) {
                 if (child == null || child.name() == null || child.name().isEmpty()) {
