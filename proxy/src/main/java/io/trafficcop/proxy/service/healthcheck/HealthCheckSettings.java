@@ -38,6 +38,11 @@ public record HealthCheckSettings(String mode, String scheme, String path, Strin
             throw new IllegalArgumentException("invalid healthCheck.scheme \"" + config.scheme()
                     + "\": expected http, https or h2c");
         }
+        if (mode.equals("grpc") && scheme.equals("https")) {
+            // Traefik dials TLS with the servers transport's settings here; failing every check silently is worse
+            throw new IllegalArgumentException("healthCheck.scheme https with healthCheck.mode grpc is not supported"
+                    + " yet: use http or h2c");
+        }
         String path = config.path() == null ? "" : config.path();
         try {
             URI p = URI.create(path.isEmpty() ? "/" : path);

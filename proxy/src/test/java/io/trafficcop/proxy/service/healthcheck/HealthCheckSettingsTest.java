@@ -66,9 +66,13 @@ class HealthCheckSettingsTest {
             "tcp, '', 0, 0, healthCheck.mode",
             "http, http://evil/health, 0, 0, healthCheck.path",
             "http, /, 42, 0, healthCheck.status",
-            "http, /, 0, 70000, healthCheck.port"})
+            "http, /, 0, 70000, healthCheck.port",
+            "grpc, /, 0, 0, healthCheck.scheme",
+            "http, /, 0, 0, healthCheck.scheme"})
     void rejectsInvalidValuesNamingTheOption(String mode, String path, int status, int port, String option) {
-        assertThatThrownBy(() -> HealthCheckSettings.of(config(null, mode, path, status, port, null, null, null)))
+        // the scheme rows: https is refused with grpc, "ftp" always
+        String scheme = option.equals("healthCheck.scheme") ? (mode.equals("grpc") ? "https" : "ftp") : null;
+        assertThatThrownBy(() -> HealthCheckSettings.of(config(scheme, mode, path, status, port, null, null, null)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(option);
     }
 }
