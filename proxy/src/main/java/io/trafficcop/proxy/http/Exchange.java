@@ -56,6 +56,10 @@ public final class Exchange implements RoutingRequest {
     private ExchangeListener listener;
     private List<ResponseInterceptor> interceptors;
     private List<Runnable> completionListeners;
+    private java.util.function.Consumer<HttpContent> bodyTap;
+    private ResponseDiverter diverter;
+    private int diverterInterceptors;
+    private ResponseDiverter diverting;
 
     private RouterRuntime router;
     private int status;
@@ -248,6 +252,9 @@ public final class Exchange implements RoutingRequest {
         if (content instanceof LastHttpContent) {
             requestComplete = true;
         }
+        if (bodyTap != null && !finished) {
+            bodyTap.accept(content);
+        }
         if (bodyConsumer != null) {
             bodyConsumer.onRequestContent(content);
         } else if (finished) {
@@ -258,6 +265,51 @@ public final class Exchange implements RoutingRequest {
             }
             pendingBody.add(content);
         }
+    }
+
+    /**
+     * Lets {@code tap} see every request body chunk, those already queued included, as it goes to the consumer
+     * (mirroring copies the body this way). The tap must neither retain nor release the chunk. One tap per exchange.
+     */
+    public void tapRequestBody(java.util.function.Consumer<HttpContent> tap) {
+        this.bodyTap = tap;
+        if (pendingBody != null) {
+            for (HttpContent c : pendingBody) {
+                tap.accept(c);
+            }
+        }
+    }
+
+    /**
+     * Discards the next response head if {@code d} says so (see {@link ResponseDiverter}); interceptors added after
+     * this call go with a discarded response.
+     */
+    public void divertResponse(ResponseDiverter d) {
+        this.diverter = d;
+        this.diverterInterceptors = interceptors == null ? 0 : interceptors.size();
+    }
+
+    /**
+     * Makes {@code chunks} (ownership taken, ending with a {@link LastHttpContent}) the request body again, for the
+     * next handler to consume: a service that buffered the body replays it to a second handler.
+     */
+    public void replayRequestBody(List<HttpContent> chunks) {
+        releasePending();
+        bodyConsumer = null;
+        pendingBody = new ArrayDeque<>(chunks);
+        requestComplete = true;
+    }
+
+    private void endDiversion() {
+        ResponseDiverter d = diverting;
+        diverting = null;
+        listener = null;
+        // after the producer that wrote the discarded response has finished with this exchange
+        ctx.channel().eventLoop().execute(() -> {
+            if (!finished) {
+                d.diverted();
+            }
+        });
     }
 
     /** Called by the owner after each read from the client. */
@@ -409,6 +461,29 @@ public final class Exchange implements RoutingRequest {
             ReferenceCountUtil.release(response);
             return;
         }
+        if (diverter != null) {
+            ResponseDiverter d = diverter;
+            diverter = null;
+            if (d.divert(response)) {
+                boolean last = response instanceof LastHttpContent;
+                if (interceptors != null) {
+                    // the diverted handler's own interceptors see its response (a load balancer records the
+                    // server's status), then go with it
+                    for (int i = diverterInterceptors; i < interceptors.size(); i++) {
+                        interceptors.get(i).onResponseHead(this, response);
+                    }
+                    while (interceptors.size() > diverterInterceptors) {
+                        interceptors.remove(interceptors.size() - 1);
+                    }
+                }
+                ReferenceCountUtil.release(response);
+                diverting = d;
+                if (last) {
+                    endDiversion();
+                }
+                return;
+            }
+        }
         responseStarted = true;
         if (interceptors != null) {
             // innermost first, as Go's wrapped ResponseWriters: the middleware listed first has the last word
@@ -435,6 +510,14 @@ public final class Exchange implements RoutingRequest {
     public void writeResponseContent(HttpContent content) {
         if (finished) {
             content.release();
+            return;
+        }
+        if (diverting != null) {
+            boolean last = content instanceof LastHttpContent;
+            content.release();
+            if (last) {
+                endDiversion();
+            }
             return;
         }
         if (interceptors != null) {
@@ -485,6 +568,10 @@ public final class Exchange implements RoutingRequest {
      */
     public void abort() {
         if (finished) {
+            return;
+        }
+        if (diverting != null) {
+            endDiversion(); // the discarded response was cut short: it is over all the same
             return;
         }
         finished = true;
