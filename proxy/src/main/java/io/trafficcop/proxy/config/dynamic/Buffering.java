@@ -1,0 +1,32 @@
+package io.trafficcop.proxy.config.dynamic;
+
+import io.trafficcop.proxy.config.NotImplemented;
+
+/**
+ * Traefik's {@code http.middlewares.<name>.buffering} ({@code dynamic.Buffering}).
+ *
+ * <ul>
+ *   <li>{@code maxRequestBodyBytes}: 0 means no limit</li>
+ *   <li>{@code maxResponseBodyBytes}: 0 means no limit</li>
+ * </ul>
+ */
+@NotImplemented("middleware not implemented yet")
+public record Buffering(
+        Long maxRequestBodyBytes,
+        Long memRequestBodyBytes,
+        Long maxResponseBodyBytes,
+        Long memResponseBodyBytes,
+        String retryExpression) {
+
+    public static final Long DEFAULT_MAX_REQUEST_BODY_BYTES = 0L;
+    public static final Long DEFAULT_MEM_REQUEST_BODY_BYTES = 1_048_576L;
+    public static final Long DEFAULT_MAX_RESPONSE_BODY_BYTES = 0L;
+    public static final Long DEFAULT_MEM_RESPONSE_BODY_BYTES = 1_048_576L;
+
+    public Buffering {
+        maxRequestBodyBytes = maxRequestBodyBytes != null ? maxRequestBodyBytes : DEFAULT_MAX_REQUEST_BODY_BYTES;
+        memRequestBodyBytes = memRequestBodyBytes != null ? memRequestBodyBytes : DEFAULT_MEM_REQUEST_BODY_BYTES;
+        maxResponseBodyBytes = maxResponseBodyBytes != null ? maxResponseBodyBytes : DEFAULT_MAX_RESPONSE_BODY_BYTES;
+        memResponseBodyBytes = memResponseBodyBytes != null ? memResponseBodyBytes : DEFAULT_MEM_RESPONSE_BODY_BYTES;
+    }
+}

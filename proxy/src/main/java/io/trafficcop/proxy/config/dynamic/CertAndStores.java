@@ -1,0 +1,27 @@
+package io.trafficcop.proxy.config.dynamic;
+
+import io.trafficcop.proxy.config.NotImplemented;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Traefik's {@code tls.certificates[]} ({@code tls.CertAndStores}).
+ *
+ * <ul>
+ *   <li>{@code certFile}: a path or PEM content</li>
+ *   <li>{@code keyFile}: a path or PEM content</li>
+ *   <li>{@code stores}: null means the {@code default} store</li>
+ * </ul>
+ */
+@NotImplemented("TLS certificates/options/stores not implemented yet")
+public record CertAndStores(
+        String certFile,
+        String keyFile,
+        List<String> stores) {
+
+    public CertAndStores {
+        // unmodifiable copies (nulls allowed, order kept): a bound configuration is never mutated
+        stores = stores == null ? null : Collections.unmodifiableList(new ArrayList<>(stores));
+    }
+}

@@ -1,0 +1,19 @@
+package io.trafficcop.proxy.config.dynamic;
+
+import io.trafficcop.proxy.config.NotImplemented;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Traefik's {@code http.middlewares.<name>.chain} ({@code dynamic.Chain}).
+ */
+@NotImplemented("middleware not implemented yet")
+public record Chain(
+        List<String> middlewares) {
+
+    public Chain {
+        // unmodifiable copies (nulls allowed, order kept): a bound configuration is never mutated
+        middlewares = middlewares == null ? null : Collections.unmodifiableList(new ArrayList<>(middlewares));
+    }
+}

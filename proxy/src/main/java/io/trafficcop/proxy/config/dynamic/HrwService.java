@@ -1,0 +1,18 @@
+package io.trafficcop.proxy.config.dynamic;
+
+import io.trafficcop.proxy.config.NotImplemented;
+
+/**
+ * Traefik's {@code http.services.<name>.highestRandomWeight.services[]} ({@code dynamic.HRWService}).
+ */
+@NotImplemented("highestRandomWeight services not implemented yet")
+public record HrwService(
+        String name,
+        Integer weight) {
+
+    public static final Integer DEFAULT_WEIGHT = 1;
+
+    public HrwService {
+        weight = weight != null ? weight : DEFAULT_WEIGHT;
+    }
+}

@@ -1,0 +1,37 @@
+package io.trafficcop.proxy.config.dynamic;
+
+import io.trafficcop.proxy.config.NotImplemented;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Traefik's {@code http.services.<name>.loadBalancer} ({@code dynamic.ServersLoadBalancer}).
+ *
+ * <ul>
+ *   <li>{@code strategy}: {@code wrr}, {@code p2c}, {@code hrw} or {@code leasttime}; TrafficCop implements {@code wrr} only for now</li>
+ *   <li>{@code serversTransport}: name of an {@code http.serversTransports} entry; null means the default transport</li>
+ * </ul>
+ */
+public record LoadBalancer(
+        @NotImplemented("sticky sessions not implemented yet") Sticky sticky,
+        List<Server> servers,
+        String strategy,
+        @NotImplemented("active health checks not implemented yet") HealthCheck healthCheck,
+        @NotImplemented("passive health checks not implemented yet") PassiveHealthCheck passiveHealthCheck,
+        Boolean passHostHeader,
+        @NotImplemented("response flush interval not implemented yet") ResponseForwarding responseForwarding,
+        String serversTransport) {
+
+    public static final String DEFAULT_STRATEGY = "wrr";
+    public static final Boolean DEFAULT_PASS_HOST_HEADER = Boolean.TRUE;
+    public static final ResponseForwarding DEFAULT_RESPONSE_FORWARDING = new ResponseForwarding(null);
+
+    public LoadBalancer {
+        strategy = strategy != null ? strategy : DEFAULT_STRATEGY;
+        passHostHeader = passHostHeader != null ? passHostHeader : DEFAULT_PASS_HOST_HEADER;
+        responseForwarding = responseForwarding != null ? responseForwarding : DEFAULT_RESPONSE_FORWARDING;
+        // unmodifiable copies (nulls allowed, order kept): a bound configuration is never mutated
+        servers = servers == null ? null : Collections.unmodifiableList(new ArrayList<>(servers));
+    }
+}

@@ -1,0 +1,23 @@
+package io.trafficcop.proxy.config.dynamic;
+
+import io.trafficcop.proxy.config.NotImplemented;
+
+/**
+ * Traefik's {@code http.middlewares.<name>.redirectScheme} ({@code dynamic.RedirectScheme}).
+ *
+ * <ul>
+ *   <li>{@code port}: a string, as in Traefik</li>
+ * </ul>
+ */
+@NotImplemented("middleware not implemented yet")
+public record RedirectScheme(
+        String scheme,
+        String port,
+        Boolean permanent) {
+
+    public static final Boolean DEFAULT_PERMANENT = Boolean.FALSE;
+
+    public RedirectScheme {
+        permanent = permanent != null ? permanent : DEFAULT_PERMANENT;
+    }
+}

@@ -1,0 +1,43 @@
+package io.trafficcop.proxy.config.dynamic;
+
+import io.trafficcop.proxy.config.NotImplemented;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Traefik's {@code http.serversTransports.<name>} ({@code dynamic.ServersTransport}).
+ *
+ * <ul>
+ *   <li>{@code rootCAs}: paths or PEM contents</li>
+ *   <li>{@code maxIdleConnsPerHost}: null or 0 means Go's {@code http.DefaultMaxIdleConnsPerHost} (2), negative disables connection reuse; the 200 of Traefik's default transport comes from the static {@code serversTransport}, not from here</li>
+ * </ul>
+ */
+public record ServersTransport(
+        @NotImplemented("upstream TLS not implemented yet") String serverName,
+        @NotImplemented("upstream TLS not implemented yet") Boolean insecureSkipVerify,
+        @NotImplemented("upstream TLS not implemented yet") List<String> rootCAs,
+        @NotImplemented("upstream TLS not implemented yet") List<Certificate> certificates,
+        @NotImplemented("upstream TLS not implemented yet") List<String> cipherSuites,
+        @NotImplemented("upstream TLS not implemented yet") String minVersion,
+        @NotImplemented("upstream TLS not implemented yet") String maxVersion,
+        Integer maxIdleConnsPerHost,
+        ForwardingTimeouts forwardingTimeouts,
+        @NotImplemented("HTTP/2 to backends not implemented yet") Boolean disableHTTP2,
+        @NotImplemented("upstream TLS not implemented yet") String peerCertURI,
+        @NotImplemented("upstream TLS not implemented yet") List<San> peerCertSANs,
+        @NotImplemented("SPIFFE not implemented yet") Spiffe spiffe) {
+
+    public static final Integer DEFAULT_MAX_IDLE_CONNS_PER_HOST = 2;
+    public static final ForwardingTimeouts DEFAULT_FORWARDING_TIMEOUTS = new ForwardingTimeouts(null, null, null, null, null);
+
+    public ServersTransport {
+        maxIdleConnsPerHost = maxIdleConnsPerHost != null ? maxIdleConnsPerHost : DEFAULT_MAX_IDLE_CONNS_PER_HOST;
+        forwardingTimeouts = forwardingTimeouts != null ? forwardingTimeouts : DEFAULT_FORWARDING_TIMEOUTS;
+        // unmodifiable copies (nulls allowed, order kept): a bound configuration is never mutated
+        rootCAs = rootCAs == null ? null : Collections.unmodifiableList(new ArrayList<>(rootCAs));
+        certificates = certificates == null ? null : Collections.unmodifiableList(new ArrayList<>(certificates));
+        cipherSuites = cipherSuites == null ? null : Collections.unmodifiableList(new ArrayList<>(cipherSuites));
+        peerCertSANs = peerCertSANs == null ? null : Collections.unmodifiableList(new ArrayList<>(peerCertSANs));
+    }
+}

@@ -1,0 +1,21 @@
+package io.trafficcop.proxy.config.dynamic;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import io.trafficcop.proxy.config.NotImplemented;
+
+/**
+ * Traefik's {@code http.services.<name>.{loadBalancer,weighted}.sticky} ({@code dynamic.Sticky}).
+ */
+@NotImplemented("sticky sessions not implemented yet")
+public record Sticky(
+        Cookie cookie) {
+
+    /**
+     * Traefik's file provider also takes a boolean for this section ({@code allowEmpty}): {@code true} is an
+     * empty section (enabled, all defaults), {@code false} an absent one.
+     */
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    public static Sticky fromBoolean(boolean enabled) {
+        return enabled ? new Sticky(null) : null;
+    }
+}

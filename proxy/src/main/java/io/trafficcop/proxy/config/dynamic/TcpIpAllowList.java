@@ -1,0 +1,19 @@
+package io.trafficcop.proxy.config.dynamic;
+
+import io.trafficcop.proxy.config.NotImplemented;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Traefik's {@code tcp.middlewares.<name>.ipAllowList} ({@code dynamic.TCPIPAllowList}).
+ */
+@NotImplemented("TCP routing not implemented yet")
+public record TcpIpAllowList(
+        List<String> sourceRange) {
+
+    public TcpIpAllowList {
+        // unmodifiable copies (nulls allowed, order kept): a bound configuration is never mutated
+        sourceRange = sourceRange == null ? null : Collections.unmodifiableList(new ArrayList<>(sourceRange));
+    }
+}

@@ -1,0 +1,77 @@
+package io.trafficcop.proxy.config.load;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.trafficcop.proxy.config.validate.Problem;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A configuration source read, expanded and checked against a record type: its canonical tree, ready to
+ * bind, and every problem found. A source that does not parse at all has an empty tree and one error.
+ */
+public record CheckedDocument(String source, ObjectNode tree, List<Problem> errors, List<Problem> warnings,
+        boolean parsed, Map<String, Integer> lines) {
+
+    public CheckedDocument {
+        errors = List.copyOf(errors);
+        warnings = List.copyOf(warnings);
+        lines = Map.copyOf(lines);
+    }
+
+    public CheckedDocument(String source, ObjectNode tree, List<Problem> errors, List<Problem> warnings, boolean parsed) {
+        this(source, tree, errors, warnings, parsed, Map.of());
+    }
+
+    /** Reads {@code file} (YAML or TOML by extension) and checks it against {@code rootType}. */
+    public static CheckedDocument read(Path file, Class<?> rootType, Map<String, String> environment) {
+        String source = file.toString();
+        String content;
+        try {
+            content = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return unparsed(source, "cannot read the file: " + e.getMessage());
+        }
+        return parse(source, content, rootType, environment);
+    }
+
+    /** Parses {@code content}, its format chosen by the extension of {@code source}. */
+    public static CheckedDocument parse(String source, String content, Class<?> rootType, Map<String, String> environment) {
+        ConfigFormat format = ConfigFormat.ofFileName(source).orElse(null);
+        if (format == null) {
+            return unparsed(source, "unsupported file extension: use .yml, .yaml or .toml");
+        }
+        ConfigDocument document;
+        try {
+            document = ConfigTreeReader.read(source, content, format);
+        } catch (ConfigSyntaxException e) {
+            return new CheckedDocument(source, JsonNodeFactory.instance.objectNode(), List.of(e.problem()), List.of(), false);
+        }
+        return check(document, rootType, environment);
+    }
+
+    /** Checks an already-read document (flags, environment). */
+    public static CheckedDocument check(ConfigDocument document, Class<?> rootType, Map<String, String> environment) {
+        EnvironmentExpansion.expand(document.root(), environment);
+        SchemaWalker.Result result = SchemaWalker.walk(document, rootType);
+        return new CheckedDocument(document.source(), document.root(), result.errors(), result.warnings(), true,
+                result.lines());
+    }
+
+    private static CheckedDocument unparsed(String source, String message) {
+        return new CheckedDocument(source, JsonNodeFactory.instance.objectNode(),
+                List.of(new Problem(source, 0, "", message)), List.of(), false);
+    }
+
+    /** All problems, errors first. */
+    public List<Problem> problems() {
+        List<Problem> all = new ArrayList<>(errors);
+        all.addAll(warnings);
+        return all;
+    }
+}

@@ -1,0 +1,79 @@
+package io.trafficcop.proxy.provider;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Collects the configurations the providers publish and hands the whole set to {@code apply} on one
+ * thread, throttled per provider as Traefik's {@code providers.providersThrottleDuration}: a provider's
+ * first configuration applies at once; after that, at most one per throttle period, the latest one.
+ */
+public final class ConfigurationWatcher implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConfigurationWatcher.class);
+
+    private final Duration throttle;
+    private final Consumer<Map<String, ProviderConfiguration>> apply;
+    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "configuration-watcher");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Map<String, ProviderConfiguration> current = new LinkedHashMap<>();
+    private final Map<String, ProviderConfiguration> pending = new LinkedHashMap<>();
+    private final Map<String, Long> quietUntilNanos = new LinkedHashMap<>();
+
+    public ConfigurationWatcher(Duration throttle, Consumer<Map<String, ProviderConfiguration>> apply) {
+        this.throttle = throttle;
+        this.apply = apply;
+    }
+
+    /** Called by providers, from any thread. */
+    public void publish(ProviderConfiguration configuration) {
+        executor.execute(() -> receive(configuration));
+    }
+
+    private void receive(ProviderConfiguration configuration) {
+        String provider = configuration.provider();
+        long now = System.nanoTime();
+        Long quietUntil = quietUntilNanos.get(provider);
+        if (quietUntil != null && now - quietUntil < 0) {
+            boolean alreadyScheduled = pending.containsKey(provider);
+            pending.put(provider, configuration);
+            if (!alreadyScheduled) {
+                executor.schedule(() -> flush(provider), quietUntil - now, TimeUnit.NANOSECONDS);
+            }
+            return;
+        }
+        applyNow(configuration);
+    }
+
+    private void flush(String provider) {
+        ProviderConfiguration configuration = pending.remove(provider);
+        if (configuration != null) {
+            applyNow(configuration);
+        }
+    }
+
+    private void applyNow(ProviderConfiguration configuration) {
+        current.put(configuration.provider(), configuration);
+        quietUntilNanos.put(configuration.provider(), System.nanoTime() + throttle.toNanos());
+        try {
+            apply.accept(Map.copyOf(current));
+        } catch (RuntimeException e) {
+            LOG.error("applying the configuration from provider {} failed: {}", configuration.provider(), e.toString(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
+}

@@ -1,0 +1,130 @@
+package io.trafficcop.proxy.config.install;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.trafficcop.proxy.config.NotImplemented;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Pins which static keys TrafficCop implements: every key reachable from {@link StaticConfiguration} that
+ * is not covered by {@link NotImplemented} (on the component, its record type or an enclosing one) must be
+ * in this list, and nothing else. Unmark a key here and in the model in the change that implements it.
+ */
+class NotImplementedMarkingTest {
+
+    private static final Set<String> IMPLEMENTED = Set.of(
+            "global.checkNewVersion",
+            "global.sendAnonymousUsage",
+            "global.notAppendXForwardedFor",
+            "serversTransport.maxIdleConnsPerHost",
+            "serversTransport.forwardingTimeouts.dialTimeout",
+            "serversTransport.forwardingTimeouts.responseHeaderTimeout",
+            "serversTransport.forwardingTimeouts.idleConnTimeout",
+            "entryPoints.<name>.address",
+            "entryPoints.<name>.transport.lifeCycle.requestAcceptGraceTimeout",
+            "entryPoints.<name>.transport.lifeCycle.graceTimeOut",
+            "entryPoints.<name>.transport.respondingTimeouts.readTimeout",
+            "entryPoints.<name>.transport.respondingTimeouts.writeTimeout",
+            "entryPoints.<name>.transport.respondingTimeouts.idleTimeout",
+            "entryPoints.<name>.transport.keepAliveMaxTime",
+            "entryPoints.<name>.transport.keepAliveMaxRequests",
+            "entryPoints.<name>.forwardedHeaders.insecure",
+            "entryPoints.<name>.forwardedHeaders.trustedIPs",
+            "entryPoints.<name>.forwardedHeaders.connection",
+            "entryPoints.<name>.forwardedHeaders.notAppendXForwardedFor",
+            "entryPoints.<name>.forwardedHeaders.addXForwardedSchemeHeaders",
+            "entryPoints.<name>.http.redirections.entryPoint.to",
+            "entryPoints.<name>.http.redirections.entryPoint.scheme",
+            "entryPoints.<name>.http.redirections.entryPoint.permanent",
+            "entryPoints.<name>.http.redirections.entryPoint.priority",
+            "entryPoints.<name>.http.middlewares",
+            "entryPoints.<name>.http2.maxConcurrentStreams",
+            "providers.providersThrottleDuration",
+            "providers.file.directory",
+            "providers.file.watch",
+            "providers.file.filename",
+            "providers.file.debugLogGeneratedTemplate",
+            "ping.entryPoint",
+            "ping.manualRouting",
+            "ping.terminatingStatusCode",
+            "log.level",
+            "log.format",
+            "log.noColor",
+            "log.filePath",
+            "core.defaultRuleSyntax");
+
+    @Test
+    void implementedKeysAreExactlyTheUnmarkedOnes() {
+        Set<String> unmarked = new TreeSet<>();
+        collectUnmarked(StaticConfiguration.class, "", unmarked);
+
+        assertThat(unmarked).containsExactlyInAnyOrderElementsOf(IMPLEMENTED);
+    }
+
+    @Test
+    void everyMarkGivesAReason() {
+        Set<String> withoutReason = new TreeSet<>();
+        collectMarksWithoutReason(StaticConfiguration.class, "", withoutReason, new TreeSet<>());
+
+        assertThat(withoutReason).isEmpty();
+    }
+
+    private static void collectUnmarked(Class<?> record, String prefix, Set<String> out) {
+        if (record.isAnnotationPresent(NotImplemented.class)) {
+            return;
+        }
+        for (RecordComponent component : record.getRecordComponents()) {
+            if (component.isAnnotationPresent(NotImplemented.class)) {
+                continue;
+            }
+            String path = prefix + component.getName();
+            Class<?> nested = nestedRecord(component);
+            if (nested == null) {
+                out.add(path);
+            } else {
+                String nestedPrefix = isMap(component) ? path + ".<name>." : path + ".";
+                collectUnmarked(nested, nestedPrefix, out);
+            }
+        }
+    }
+
+    private static void collectMarksWithoutReason(Class<?> record, String prefix, Set<String> out, Set<String> seen) {
+        if (!seen.add(record.getName())) {
+            return;
+        }
+        NotImplemented onType = record.getAnnotation(NotImplemented.class);
+        if (onType != null && onType.value().isBlank()) {
+            out.add(record.getSimpleName());
+        }
+        for (RecordComponent component : record.getRecordComponents()) {
+            NotImplemented mark = component.getAnnotation(NotImplemented.class);
+            if (mark != null && mark.value().isBlank()) {
+                out.add(prefix + component.getName());
+            }
+            Class<?> nested = nestedRecord(component);
+            if (nested != null) {
+                collectMarksWithoutReason(nested, prefix + component.getName() + ".", out, seen);
+            }
+        }
+    }
+
+    private static boolean isMap(RecordComponent component) {
+        return java.util.Map.class.isAssignableFrom(component.getType());
+    }
+
+    /** The record a component holds, directly or as the element of a list or the value of a map. */
+    private static Class<?> nestedRecord(RecordComponent component) {
+        Type type = component.getGenericType();
+        if (type instanceof ParameterizedType parameterized) {
+            Type[] arguments = parameterized.getActualTypeArguments();
+            type = arguments[arguments.length - 1];
+        }
+        return type instanceof Class<?> c && c.isRecord() && c.getPackage().equals(StaticConfiguration.class.getPackage())
+                ? c : null;
+    }
+}
