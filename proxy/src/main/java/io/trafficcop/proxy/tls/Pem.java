@@ -16,6 +16,7 @@ import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 
 /**
  * PEM decoding and encoding as Go's {@code tls.X509KeyPair} accepts it: certificates ("CERTIFICATE" blocks, leaf
@@ -47,7 +48,7 @@ public final class Pem {
             Object o;
             while ((o = parser.readObject()) != null) {
                 if (o instanceof PEMKeyPair pair) {
-                    return KEY_CONVERTER.getKeyPair(pair).getPrivate();
+                    return KEY_CONVERTER.getPrivateKey(pair.getPrivateKeyInfo()); // the public part may be absent
                 }
                 if (o instanceof PrivateKeyInfo info) {
                     return KEY_CONVERTER.getPrivateKey(info);
@@ -59,21 +60,21 @@ public final class Pem {
         throw new IllegalArgumentException("invalid PEM private key: no private key found");
     }
 
-    /** PEM text of certificates and/or keys (keys in the encoding Traefik's lego writes: PKCS#1 / SEC1). */
+    /** PEM text of certificates and/or private keys (keys as PKCS#8 "PRIVATE KEY", which Go reads as well). */
     public static String encode(Object... objects) {
         StringWriter out = new StringWriter();
         try (JcaPEMWriter writer = new JcaPEMWriter(out)) {
             for (Object o : objects) {
                 if (o instanceof Iterable<?> many) {
                     for (Object each : many) {
-                        writer.writeObject(each);
+                        writer.writeObject(each instanceof PrivateKey key ? new JcaPKCS8Generator(key, null) : each);
                     }
                 } else {
-                    writer.writeObject(o);
+                    writer.writeObject(o instanceof PrivateKey key ? new JcaPKCS8Generator(key, null) : o);
                 }
             }
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("cannot encode PEM: " + e.getMessage(), e);
         }
         return out.toString();
     }
