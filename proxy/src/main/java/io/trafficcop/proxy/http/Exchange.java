@@ -18,6 +18,7 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
+import io.trafficcop.proxy.rule.RoutingRequest;
 import io.trafficcop.proxy.runtime.RouterRuntime;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -33,7 +34,7 @@ import java.util.List;
  * {@link RequestBodyConsumer} takes it, then streamed with back-pressure; the response is either a short-circuit
  * ({@link #respond}) or streamed by a producer ({@link #writeResponseHead}, {@link #writeResponseContent}).
  */
-public final class Exchange implements InboundRequest {
+public final class Exchange implements RoutingRequest {
 
     /** Traefik's status for a client that went away before its response was written. */
     public static final int STATUS_CLIENT_CLOSED_REQUEST = 499;
@@ -43,6 +44,7 @@ public final class Exchange implements InboundRequest {
     private final HttpRequest request;
     private final EntryPointContext entryPoint;
     private final InetSocketAddress remoteAddress;
+    private final String clientIp;
     private final boolean http2;
     private final boolean secure;
     private final boolean head;
@@ -53,6 +55,7 @@ public final class Exchange implements InboundRequest {
     private boolean requestComplete;
     private ExchangeListener listener;
     private List<ResponseInterceptor> interceptors;
+    private List<Runnable> completionListeners;
 
     private RouterRuntime router;
     private int status;
@@ -61,11 +64,15 @@ public final class Exchange implements InboundRequest {
     private boolean closeAfterResponse;
     private boolean finished;
 
-    // Lazily parsed views for routing.
+    // Lazily computed views for routing (the router may ask several times).
     private int queryStart = -2;
+    private String canonicalHost;
+    private String routingPath;
+    private boolean routingPathComputed;
 
     public Exchange(ChannelHandlerContext ctx, ExchangeOwner owner, HttpRequest request, EntryPointContext entryPoint,
-                    InetSocketAddress remoteAddress, boolean http2, boolean secure) {
+                    InetSocketAddress remoteAddress, String clientIp, boolean http2, boolean secure) {
+        this.clientIp = clientIp;
         this.ctx = ctx;
         this.owner = owner;
         this.request = request;
@@ -95,6 +102,11 @@ public final class Exchange implements InboundRequest {
 
     public InetSocketAddress remoteAddress() {
         return remoteAddress;
+    }
+
+    /** The peer's IP as Go prints it (no zone, no brackets), computed once per connection; null if unknown. */
+    public String clientIp() {
+        return clientIp;
     }
 
     public boolean isHttp2() {
@@ -127,13 +139,41 @@ public final class Exchange implements InboundRequest {
         this.router = value;
     }
 
+    /** Go's req.Host: the absolute-form request target's authority if any, else the Host header (with port). */
     @Override
     public String host() {
-        String host = request.headers().get(HttpHeaderNames.HOST);
-        if (host == null) {
-            return "";
+        String uri = request.uri();
+        if (!uri.isEmpty() && uri.charAt(0) != '/') {
+            int scheme = uri.indexOf("://");
+            if (scheme > 0) {
+                int end = scheme + 3;
+                while (end < uri.length() && uri.charAt(end) != '/' && uri.charAt(end) != '?') {
+                    end++;
+                }
+                if (end > scheme + 3) {
+                    return uri.substring(scheme + 3, end);
+                }
+            }
         }
-        return HostPort.stripPort(host);
+        String host = request.headers().get(HttpHeaderNames.HOST);
+        return host == null ? "" : host;
+    }
+
+    @Override
+    public String canonicalHost() {
+        if (canonicalHost == null) {
+            canonicalHost = RoutingRequest.super.canonicalHost();
+        }
+        return canonicalHost;
+    }
+
+    @Override
+    public String routingPath() {
+        if (!routingPathComputed) {
+            routingPath = RoutingRequest.super.routingPath();
+            routingPathComputed = true;
+        }
+        return routingPath;
     }
 
     @Override
@@ -262,6 +302,25 @@ public final class Exchange implements InboundRequest {
         interceptors.add(interceptor);
     }
 
+    /**
+     * Runs {@code listener} once when the exchange is over — response written, aborted, switched to a relay or
+     * the client gone (then {@link #status()} is 499). The access log and metrics hook in here.
+     */
+    public void addCompletionListener(Runnable listener) {
+        if (completionListeners == null) {
+            completionListeners = new ArrayList<>(2);
+        }
+        completionListeners.add(listener);
+    }
+
+    private void notifyCompletion() {
+        if (completionListeners != null) {
+            for (int i = 0; i < completionListeners.size(); i++) {
+                completionListeners.get(i).run();
+            }
+        }
+    }
+
     /** Registers the response producer that reacts to client back-pressure and disconnection. */
     public void listener(ExchangeListener value) {
         this.listener = value;
@@ -365,6 +424,7 @@ public final class Exchange implements InboundRequest {
         responseComplete = true;
         finished = true;
         owner.switchToRelay(this, upstream);
+        notifyCompletion();
     }
 
     /**
@@ -379,6 +439,7 @@ public final class Exchange implements InboundRequest {
         releasePending();
         ctx.channel().close();
         owner.exchangeComplete(this, false);
+        notifyCompletion();
     }
 
     /** Asks the owner to close the client connection once this response is written. */
@@ -427,6 +488,7 @@ public final class Exchange implements InboundRequest {
             ctx.channel().close(); // the client's remaining body is refused: reset the stream
         }
         owner.exchangeComplete(this, keepAlive);
+        notifyCompletion();
     }
 
     /** The client connection closed: records 499 unless the response was complete, and tells the producer. */
@@ -442,6 +504,7 @@ public final class Exchange implements InboundRequest {
         if (listener != null) {
             listener.onClientClosed();
         }
+        notifyCompletion();
     }
 
     /** The client connection became writable again. */

@@ -19,8 +19,11 @@ import io.trafficcop.proxy.http.HttpHandler;
  */
 public final class EntryPointRedirection implements Middleware {
 
-    /** Traefik's default priority of the generated router: math.MaxInt - 1 (Go's int is 64-bit). */
-    public static final long DEFAULT_PRIORITY = Long.MAX_VALUE - 1;
+    /**
+     * Traefik's default priority of the generated router, math.MaxInt - 1, in the route table's int priorities:
+     * above every user router (Traefik caps those at MaxInt - 1000).
+     */
+    public static final int DEFAULT_PRIORITY = Integer.MAX_VALUE - 1;
     /** The generated router's rule (v3 syntax). */
     public static final String RULE = "HostRegexp(`^.+$`)";
     /** The rule when the entry point lets ACME HTTP challenges through. */

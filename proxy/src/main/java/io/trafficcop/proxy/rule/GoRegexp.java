@@ -13,7 +13,14 @@ final class GoRegexp {
         try {
             return Pattern.compile(expr);
         } catch (PatternSyntaxException e) {
-            throw new MatcherBuildException(e.getMessage());
+            String description = e.getDescription();
+            String fragment = e.getPattern();
+            if (description.contains("internal error")) {
+                // RE2/J fails on an unmatched ')' with an internal error where Go reports ErrUnexpectedParen
+                description = "unexpected )";
+                fragment = expr;
+            }
+            throw new MatcherBuildException("error parsing regexp: " + description + ": `" + fragment + "`");
         }
     }
 

@@ -1,7 +1,5 @@
 package io.trafficcop.proxy.rule;
 
-import java.util.Locale;
-
 /** Host-string handling with Go's semantics ({@code net.SplitHostPort}, Traefik's {@code parseHost}). */
 final class HostNames {
     private HostNames() {
@@ -101,7 +99,15 @@ final class HostNames {
         if (!upper) {
             return start == 0 && end == s.length() ? s : s.substring(start, end);
         }
-        return s.substring(start, end).toLowerCase(Locale.ROOT);
+        // Go's strings.ToLower maps each rune with unicode.ToLower (simple case mapping), as Character.toLowerCase
+        // does; String.toLowerCase would apply special casing (U+0130 -> "i\u0307").
+        StringBuilder b = new StringBuilder(end - start);
+        for (int i = start; i < end; ) {
+            int cp = s.codePointAt(i);
+            b.appendCodePoint(Character.toLowerCase(cp));
+            i += Character.charCount(cp);
+        }
+        return b.toString();
     }
 
     private static boolean isSpace(char c) {
@@ -124,13 +130,16 @@ final class HostNames {
      * non-ASCII letters in the fold orbits of ASCII letters (U+212A KELVIN SIGN ~ k, U+017F LONG S ~ s).
      */
     static boolean equalFold(String a, String b) {
-        if (a.length() != b.length()) {
+        return a.length() == b.length() && equalFold(a, 0, b, 0, a.length());
+    }
+
+    /** {@link #equalFold(String, String)} on the regions a[aFrom, aFrom+len) and b[bFrom, bFrom+len). */
+    static boolean equalFold(String a, int aFrom, String b, int bFrom, int len) {
+        if (aFrom + len > a.length() || bFrom + len > b.length()) {
             return false;
         }
-        for (int i = 0; i < a.length(); i++) {
-            char x = fold(a.charAt(i));
-            char y = fold(b.charAt(i));
-            if (x != y) {
+        for (int i = 0; i < len; i++) {
+            if (fold(a.charAt(aFrom + i)) != fold(b.charAt(bFrom + i))) {
                 return false;
             }
         }

@@ -26,8 +26,9 @@ import java.util.Map;
  * </ol>
  *
  * <h2>Host index</h2>
- * Routers whose rule can only match a set of literal hosts (a top-level {@code Host(`a.example.com`)} in an
- * AND, or an OR of such) are indexed by those lower-cased hosts; the others stay in a fallback list. A lookup
+ * Routers whose rule can only match a set of hosts (a top-level {@code Host(`a.example.com`)} or
+ * {@code Host(`*.example.com`)} in an AND, or an OR of such) are indexed by those lower-cased host names (a
+ * wildcard under {@code *.example.com}); the others stay in a fallback list. A lookup
  * merges the request host's bucket with the fallback list in the global order, so the result is exactly the
  * one of a linear scan, while the cost does not grow with the number of host-bound routers.
  *
@@ -46,12 +47,18 @@ public final class HttpRouteTable<T> {
     private final int[] fallback;              // positions of routes without host keys, ascending
     private final Map<String, int[]> byHost;   // host key -> positions, ascending
     private final boolean indexed;
+    private final boolean hasWildcards;
 
     private HttpRouteTable(Route<T>[] routes, int[] fallback, Map<String, int[]> byHost) {
         this.routes = routes;
         this.fallback = fallback;
         this.byHost = byHost;
         this.indexed = !byHost.isEmpty();
+        boolean wildcards = false;
+        for (String key : byHost.keySet()) {
+            wildcards |= key.startsWith("*");
+        }
+        this.hasWildcards = wildcards;
     }
 
     public static <T> Builder<T> builder() {
@@ -92,38 +99,60 @@ public final class HttpRouteTable<T> {
             // Non-ASCII hosts can still fold onto ASCII host names (Go's EqualFold); keep it exact.
             return scan(request);
         }
-        int[] a = byHost.getOrDefault(host, NONE);
-        int[] b = NONE;
+        // Candidate buckets: the host, the host without its trailing dot, and the wildcard keys of both.
         int last = host.length() - 1;
-        if (last >= 0 && host.charAt(last) == '.') {
-            b = byHost.getOrDefault(host.substring(0, last), NONE);
+        String undotted = last >= 0 && host.charAt(last) == '.' ? host.substring(0, last) : null;
+        int[] a = byHost.getOrDefault(host, NONE);
+        int[] b = undotted == null ? NONE : byHost.getOrDefault(undotted, NONE);
+        int[] c = NONE;
+        int[] d = NONE;
+        if (hasWildcards) {
+            c = byHost.getOrDefault(Matchers.V3Host.wildcardKey(host), NONE);
+            if (undotted != null) {
+                d = byHost.getOrDefault(Matchers.V3Host.wildcardKey(undotted), NONE);
+            }
         }
         int[] f = fallback;
-        int i = 0;
-        int j = 0;
-        int k = 0;
+        int ia = 0;
+        int ib = 0;
+        int ic = 0;
+        int id = 0;
+        int jf = 0;
         while (true) {
             int next = Integer.MAX_VALUE;
-            if (i < a.length) {
-                next = a[i];
+            if (ia < a.length) {
+                next = a[ia];
             }
-            if (j < b.length && b[j] < next) {
-                next = b[j];
+            if (ib < b.length && b[ib] < next) {
+                next = b[ib];
             }
-            if (k < f.length && f[k] < next) {
-                next = f[k];
+            if (ic < c.length && c[ic] < next) {
+                next = c[ic];
+            }
+            if (id < d.length && d[id] < next) {
+                next = d[id];
+            }
+            if (jf < f.length && f[jf] < next) {
+                next = f[jf];
             }
             if (next == Integer.MAX_VALUE) {
                 return null;
             }
-            if (i < a.length && a[i] == next) {
-                i++;
+            // advance every cursor sitting on this position (a router may be in several buckets)
+            if (ia < a.length && a[ia] == next) {
+                ia++;
             }
-            if (j < b.length && b[j] == next) {
-                j++;
+            if (ib < b.length && b[ib] == next) {
+                ib++;
             }
-            if (k < f.length && f[k] == next) {
-                k++;
+            if (ic < c.length && c[ic] == next) {
+                ic++;
+            }
+            if (id < d.length && d[id] == next) {
+                id++;
+            }
+            if (jf < f.length && f[jf] == next) {
+                jf++;
             }
             Route<T> route = routes[next];
             if (route.matcher.matches(request)) {

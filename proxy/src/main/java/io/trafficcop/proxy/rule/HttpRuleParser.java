@@ -21,7 +21,53 @@ public final class HttpRuleParser {
     private static final RuleExpressionParser V3_PARSER = new RuleExpressionParser(V3Matchers.FACTORIES.keySet());
     private static final RuleExpressionParser V2_PARSER = new RuleExpressionParser(V2Matchers.FACTORIES.keySet());
 
+    private static final RuleExpressionParser ALL_NAMES_PARSER = new RuleExpressionParser(allNames());
+
     private HttpRuleParser() {
+    }
+
+    private static java.util.Set<String> allNames() {
+        java.util.Set<String> names = new java.util.HashSet<>(V3Matchers.FACTORIES.keySet());
+        names.addAll(V2Matchers.FACTORIES.keySet());
+        return names;
+    }
+
+    /**
+     * Traefik's {@code ParseDomains} (used for ACME/TLS domains of a router): the lower-cased arguments of every
+     * {@code Host} matcher of the rule (negated or not), in rule order; the rule may use v2 or v3 matcher names.
+     *
+     * @throws RuleException "error while parsing rule X: ..." if the rule does not parse
+     */
+    public static List<String> parseDomains(String rule) throws RuleException {
+        RuleTree tree;
+        try {
+            tree = ALL_NAMES_PARSER.parse(rule == null ? "" : rule);
+        } catch (RuleExpressionParser.ParseError e) {
+            throw new RuleException("error while parsing rule " + rule + ": " + e.getMessage());
+        }
+        List<String> domains = new ArrayList<>();
+        collectHosts(tree, domains);
+        return List.copyOf(domains);
+    }
+
+    private static void collectHosts(RuleTree tree, List<String> out) {
+        switch (tree) {
+            case RuleTree.And and -> {
+                collectHosts(and.left(), out);
+                collectHosts(and.right(), out);
+            }
+            case RuleTree.Or or -> {
+                collectHosts(or.left(), out);
+                collectHosts(or.right(), out);
+            }
+            case RuleTree.Leaf leaf -> {
+                if (leaf.matcher().equals("Host")) {
+                    for (String v : leaf.values()) {
+                        out.add(v.toLowerCase(java.util.Locale.ROOT));
+                    }
+                }
+            }
+        }
     }
 
     /** Parses and compiles the rule; the result is immutable and thread-safe. */

@@ -48,8 +48,9 @@ final class Matchers {
 
     /** v3 Host(`a.example.com`) and Host(`*.example.com`): case-insensitive, trailing dots tolerated on either side. */
     record V3Host(String hostExpr, List<String> hostKeys) implements HostBound {
+        /** Literal hosts are indexed under their names; wildcards under "*.suffix" (see {@link #wildcardKey}). */
         static V3Host of(String lowerExpr) {
-            return new V3Host(lowerExpr, lowerExpr.startsWith("*") ? null : keys(lowerExpr));
+            return new V3Host(lowerExpr, keys(lowerExpr));
         }
 
         @Override
@@ -69,14 +70,26 @@ final class Matchers {
             return reqHost.charAt(reqLast) == '.' && domainMatch(reqHost.substring(0, reqLast), hostExpr);
         }
 
-        /** Traefik's muxer.DomainMatchHostExpression. */
+        /**
+         * Traefik's muxer.DomainMatchHostExpression: a leading '*' stands for the domain's first label (the
+         * domain with its first label replaced by '*' must equal the expression), without allocating.
+         */
         static boolean domainMatch(String domain, String hostExpr) {
             if (hostExpr.startsWith("*")) {
                 int dot = domain.indexOf('.');
-                String replaced = dot < 0 ? "*" : "*" + domain.substring(dot);
-                return HostNames.equalFold(replaced, hostExpr);
+                if (dot < 0) {
+                    return hostExpr.length() == 1;
+                }
+                return HostNames.equalFold(domain, dot, hostExpr, 1, domain.length() - dot)
+                        && hostExpr.length() - 1 == domain.length() - dot;
             }
             return HostNames.equalFold(domain, hostExpr);
+        }
+
+        /** The index key a wildcard expression matching this (lower-case, ASCII) host would have: "*" + the host from its first dot. */
+        static String wildcardKey(String host) {
+            int dot = host.indexOf('.');
+            return dot < 0 ? "*" : "*" + host.substring(dot);
         }
     }
 

@@ -24,41 +24,64 @@ final class QueryString {
         }
         int len = rawQuery.length();
         int start = 0;
-        while (start <= len) {
+        while (true) {
             int amp = rawQuery.indexOf('&', start);
             int end = amp < 0 ? len : amp;
-            if (end > start && !contains(rawQuery, start, end, ';')) {
-                int eq = indexOf(rawQuery, start, end, '=');
-                int keyEnd = eq < 0 ? end : eq;
-                String k = unescape(rawQuery, start, keyEnd);
-                if (k != null && k.equals(key)) {
-                    String v = eq < 0 ? "" : unescape(rawQuery, eq + 1, end);
-                    if (v != null && visitor.visit(v)) {
-                        return true;
-                    }
-                }
+            String value = valueIfKey(rawQuery, start, end, key);
+            if (value != null && visitor.visit(value)) {
+                return true;
             }
             if (amp < 0) {
-                break;
+                return false;
             }
             start = amp + 1;
         }
-        return false;
     }
 
-    /** True if the key is present (with any value). */
-    static boolean hasKey(String rawQuery, String key) {
-        return anyValue(rawQuery, key, v -> true);
-    }
-
-    /** The first value of the key, or null if absent. */
+    /** The first decoded value of the key, or null if absent. */
     static String firstValue(String rawQuery, String key) {
-        String[] found = new String[1];
-        anyValue(rawQuery, key, v -> {
-            found[0] = v;
-            return true;
-        });
-        return found[0];
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return null;
+        }
+        int len = rawQuery.length();
+        int start = 0;
+        while (true) {
+            int amp = rawQuery.indexOf('&', start);
+            int end = amp < 0 ? len : amp;
+            String value = valueIfKey(rawQuery, start, end, key);
+            if (value != null) {
+                return value;
+            }
+            if (amp < 0) {
+                return null;
+            }
+            start = amp + 1;
+        }
+    }
+
+    /**
+     * For the pair raw[start, end): its decoded value if it is a valid pair (no ';', decodable) whose decoded
+     * key equals {@code key}; null otherwise. A plain key is compared in place, without allocating.
+     */
+    private static String valueIfKey(String raw, int start, int end, String key) {
+        if (end <= start || contains(raw, start, end, ';')) {
+            return null;
+        }
+        int eq = indexOf(raw, start, end, '=');
+        int keyEnd = eq < 0 ? end : eq;
+        boolean plainKey = !contains(raw, start, keyEnd, '%') && !contains(raw, start, keyEnd, '+');
+        if (plainKey) {
+            if (keyEnd - start != key.length() || !raw.regionMatches(start, key, 0, key.length())) {
+                return null;
+            }
+        } else {
+            String k = unescape(raw, start, keyEnd);
+            if (k == null || !k.equals(key)) {
+                return null;
+            }
+        }
+        // Go drops a pair whose value fails to decode, even when the key matched
+        return eq < 0 ? "" : unescape(raw, eq + 1, end);
     }
 
     private static boolean contains(String s, int from, int to, char c) {

@@ -13,7 +13,11 @@ import java.util.List;
  */
 public interface RoutingRequest {
 
-    /** The request's host as received: Host header (HTTP/1.1) or :authority (HTTP/2), may include a port; never null ("" if absent). */
+    /**
+     * The request's host as received: Host header (HTTP/1.1) or :authority (HTTP/2), may include a port; never
+     * null ("" if absent). As Go's {@code req.Host}: for an absolute-form request target
+     * ({@code GET http://example.com/ HTTP/1.1}) with a non-empty host, that host wins over the Host header.
+     */
     String host();
 
     /** The request method as received (case-sensitive, as Go's {@code req.Method}). */

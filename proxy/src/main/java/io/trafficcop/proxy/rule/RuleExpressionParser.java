@@ -403,6 +403,12 @@ final class RuleExpressionParser {
                 if (i >= src.length() || src.charAt(i) != '\'') {
                     throw error(offset, "rune literal not terminated");
                 }
+                String body = src.substring(offset + 1, i);
+                boolean single = body.startsWith("\\") ? body.length() >= 2 && (body.length() == 2 || "xuU01234567".indexOf(body.charAt(1)) >= 0)
+                        : body.codePointCount(0, body.length()) == 1;
+                if (!single) {
+                    throw error(offset, "illegal rune literal");
+                }
                 lit = src.substring(offset, i + 1);
                 offset = i + 1;
                 kind = Kind.CHAR;
@@ -544,13 +550,15 @@ final class RuleExpressionParser {
                         if (isOp("...")) {
                             next();
                         }
-                        if (!isOp(",")) {
+                        if (isOp(",")) {
+                            next();
+                        } else if (isOp(")")) {
                             break;
+                        } else {
+                            // Go's atComma: report the missing comma where the next token starts
+                            boolean newline = kind == Kind.SEMICOLON && lit.equals("\n");
+                            throw error(pos, "missing ','" + (newline ? " before newline" : "") + " in argument list");
                         }
-                        next();
-                    }
-                    if (kind == Kind.SEMICOLON && lit.equals("\n")) {
-                        throw error(pos, "missing ',' before newline in argument list");
                     }
                     if (!isOp(")")) {
                         throw expected("')'");
@@ -652,7 +660,7 @@ final class RuleExpressionParser {
                             out.write((int) v);
                         } else {
                             if (v > 0x10FFFF || v >= 0xD800 && v < 0xE000) {
-                                throw error(at + i - n - 2, "escape sequence is invalid Unicode code point");
+                                throw error(at + i - n - 1, "escape sequence is invalid Unicode code point");
                             }
                             out.writeBytes(new String(Character.toChars((int) v)).getBytes(StandardCharsets.UTF_8));
                         }
@@ -672,11 +680,11 @@ final class RuleExpressionParser {
                         }
                         i += 2;
                         if (v > 255) {
-                            throw error(at + i - 4, "escape sequence is invalid Unicode code point");
+                            throw error(at + i - 3, "escape sequence is invalid Unicode code point");
                         }
                         out.write(v);
                     }
-                    default -> throw error(at + i - 2, "unknown escape sequence");
+                    default -> throw error(at + i - 1, "unknown escape sequence");
                 }
             }
             return out.toString(StandardCharsets.UTF_8);

@@ -1,6 +1,7 @@
 package io.trafficcop.proxy.runtime;
 
-import io.trafficcop.proxy.http.InboundRequest;
+import io.trafficcop.proxy.rule.HttpRouteTable;
+import io.trafficcop.proxy.rule.RoutingRequest;
 
 /**
  * Chooses the router for a request on one entry point (the compiled rules of the routers attached to it, highest
@@ -11,5 +12,10 @@ public interface RouteSelector {
 
     RouteSelector NONE = request -> null;
 
-    RouterRuntime select(InboundRequest request);
+    RouterRuntime select(RoutingRequest request);
+
+    /** The routers of an entry point compiled by the rule engine (Traefik's rules, priorities, host index). */
+    static RouteSelector of(HttpRouteTable<RouterRuntime> table) {
+        return table::match;
+    }
 }

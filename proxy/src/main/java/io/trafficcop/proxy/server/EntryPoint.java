@@ -11,7 +11,6 @@ import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerUpgradeHandler;
 import io.netty.handler.codec.http2.CleartextHttp2ServerUpgradeHandler;
-import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.trafficcop.proxy.http.EntryPointContext;
 import io.trafficcop.proxy.runtime.EntryPointSettings;
@@ -78,10 +77,6 @@ final class EntryPoint {
     private void initConnection(Channel ch) {
         connections.add(ch);
         var p = ch.pipeline();
-        long idle = settings.respondingTimeouts().idleTimeout().toNanos();
-        if (idle > 0) {
-            p.addLast(new IdleStateHandler(0, 0, idle, TimeUnit.NANOSECONDS));
-        }
         // Traefik serves TLS and plain HTTP on every entry point: the detector picks by the first bytes, TLS gets the
         // SNI-chosen context of the current snapshot (a reload applies to the next handshake) then ALPN h2 | http/1.1.
         p.addLast(new TlsDetector(() -> state.snapshot().tls(settings.name()),

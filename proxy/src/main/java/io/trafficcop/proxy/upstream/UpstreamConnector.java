@@ -43,7 +43,7 @@ final class UpstreamConnector {
                     protected void initChannel(Channel ch) {
                         var p = ch.pipeline();
                         if (idleMillis > 0) {
-                            p.addLast(new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS));
+                            p.addLast(new IdleStateHandler(idleMillis, 0, 0, TimeUnit.MILLISECONDS)); // reads only: cheap
                         }
                         p.addLast("http", new HttpClientCodec(new HttpDecoderConfig()
                                 .setMaxChunkSize(MAX_CHUNK)

@@ -22,6 +22,10 @@ final class WebSocketEchoHandler extends SimpleChannelInboundHandler<WebSocketFr
         ctx.write(frame.retain());
         if (!ctx.channel().isWritable()) {
             ctx.channel().config().setAutoRead(false);
+            ctx.flush();
+            if (ctx.channel().isWritable()) {
+                ctx.channel().config().setAutoRead(true);
+            }
         }
     }
 

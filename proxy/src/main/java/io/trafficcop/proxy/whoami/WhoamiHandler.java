@@ -41,12 +41,14 @@ final class WhoamiHandler extends ChannelInboundHandlerAdapter {
     private static final byte[] PATTERN = buildPattern();
 
     private final String name;
+    private final java.util.concurrent.atomic.AtomicLong dataWritten;
     private boolean echoing;
     private boolean keepAlive;
     private long dataRemaining;
 
-    WhoamiHandler(String name) {
+    WhoamiHandler(String name, java.util.concurrent.atomic.AtomicLong dataWritten) {
         this.name = name;
+        this.dataWritten = dataWritten;
     }
 
     @Override
@@ -99,8 +101,12 @@ final class WhoamiHandler extends ChannelInboundHandlerAdapter {
                     }
                 }
                 if (!ctx.channel().isWritable()) {
+                    // back-pressure: stop reading until writable (the flush may make it writable at once)
+                    ctx.channel().config().setAutoRead(false);
                     ctx.flush();
-                    ctx.channel().config().setAutoRead(false); // back-pressure: resume when writable
+                    if (ctx.channel().isWritable()) {
+                        ctx.channel().config().setAutoRead(true);
+                    }
                 }
                 return;
             }
@@ -175,6 +181,7 @@ final class WhoamiHandler extends ChannelInboundHandlerAdapter {
             ByteBuf buf = ctx.alloc().buffer(n);
             buf.writeBytes(PATTERN, 0, n);
             dataRemaining -= n;
+            dataWritten.addAndGet(n);
             if (dataRemaining == 0) {
                 var f = ctx.writeAndFlush(new io.netty.handler.codec.http.DefaultLastHttpContent(buf));
                 if (!keepAlive) {

@@ -32,6 +32,7 @@ public final class WhoamiServer implements AutoCloseable {
     private final EventLoopGroup group;
     private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private final AtomicInteger accepted = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicLong dataWritten = new java.util.concurrent.atomic.AtomicLong();
     private Channel serverChannel;
 
     /** @param name printed as "Name:" (whoami's {@code --name}); null for none */
@@ -54,7 +55,7 @@ public final class WhoamiServer implements AutoCloseable {
                         connections.add(ch);
                         ch.pipeline().addLast("http", new HttpServerCodec(new HttpDecoderConfig()
                                 .setMaxChunkSize(64 * 1024).setMaxHeaderSize(1024 * 1024)));
-                        ch.pipeline().addLast("whoami", new WhoamiHandler(name));
+                        ch.pipeline().addLast("whoami", new WhoamiHandler(name, dataWritten));
                     }
                 })
                 .bind(new InetSocketAddress(host, port)).sync().channel();
@@ -73,6 +74,11 @@ public final class WhoamiServer implements AutoCloseable {
     /** Connections accepted since start (tests count upstream connection reuse with it). */
     public int acceptedConnections() {
         return accepted.get();
+    }
+
+    /** Bytes of {@code /data} bodies handed to the network so far (tests watch back-pressure with it). */
+    public long dataBytesWritten() {
+        return dataWritten.get();
     }
 
     /** Connections open now. */

@@ -164,13 +164,16 @@ class HttpRouteTableTest {
     private static final String[] HOSTS = {"a.example.com", "b.example.com", "c.example.com", "A.Example.COM",
         "a.example.com.", "sa.example.com", "10::10", "127.0.0.1", "d.test"};
 
+    private static final String[] WILDCARDS = {"*.example.com", "*.EXAMPLE.com.", "*.", "*.test", "*x.example.com"};
+
     private static String randomLeaf(Random rnd, boolean v2) {
         String host = HOSTS[rnd.nextInt(HOSTS.length)];
         return switch (rnd.nextInt(v2 ? 8 : 9)) {
             case 0, 1, 2 -> "Host(`" + host + "`)";
             case 3 -> "PathPrefix(`/" + (char) ('a' + rnd.nextInt(3)) + "`)";
             case 4 -> "Method(`" + (rnd.nextBoolean() ? "GET" : "POST") + "`)";
-            case 5 -> v2 ? "Host(`" + host + "`, `" + HOSTS[rnd.nextInt(HOSTS.length)] + "`)" : "Host(`*.example.com`)";
+            case 5 -> v2 ? "Host(`" + host + "`, `" + HOSTS[rnd.nextInt(HOSTS.length)] + "`)"
+                    : "Host(`" + WILDCARDS[rnd.nextInt(WILDCARDS.length)] + "`)";
             case 6 -> v2 ? "HostRegexp(`{sub:[a-c]}.example.com`)" : "HostRegexp(`^[a-c]\\.example\\.com$`)";
             case 7 -> v2 ? "HostHeader(`" + host + "`)" : "Header(`X-Env`, `prod`)";
             default -> "Host(`*`)";
@@ -192,13 +195,28 @@ class HttpRouteTableTest {
     }
 
     @Test
+    void wildcardHostsAreIndexedToo() throws RuleException {
+        HttpRouteTable.Builder<String> builder = HttpRouteTable.builder();
+        for (int i = 0; i < 1000; i++) {
+            builder.add("w" + i, "Host(`*.d" + i + ".example.com`)", RuleSyntax.V3, 0, "w" + i);
+        }
+        builder.add("exact", "Host(`x.d7.example.com`) && Path(`/`)", RuleSyntax.V3, 0, "exact");
+        HttpRouteTable<String> table = builder.build();
+        assertThat(table.fallbackSize()).isZero();
+        assertThat(table.match(TestRequest.get("http://x.d7.example.com/"))).isEqualTo("exact");
+        assertThat(table.match(TestRequest.get("http://X.d7.EXAMPLE.com./a"))).isEqualTo("w7");
+        assertThat(table.match(TestRequest.get("http://a.b.d7.example.com/a"))).isNull();
+        assertThat(table.match(TestRequest.get("http://d7.example.com/a"))).isNull();
+    }
+
+    @Test
     void hostIndexGivesTheSameResultAsALinearScan() throws RuleException {
         Random rnd = new Random(20261122L);
         String[] requestHosts = {"a.example.com", "A.EXAMPLE.COM:443", "a.example.com.", "b.example.com", "c.example.com",
             "sa.example.com", "\u017Fa.example.com", "[10::10]:80", "[10::10]", "127.0.0.1:8080", "d.test", "d.test.",
-            "unknown.example.com", "", "x.example.com"};
+            "unknown.example.com", "", "x.example.com", "localhost", "localhost.", "a.b.example.com", "*.example.com"};
         String[] paths = {"/", "/a", "/b/x", "/c", "/zz"};
-        for (int round = 0; round < 60; round++) {
+        for (int round = 0; round < 150; round++) {
             HttpRouteTable.Builder<String> builder = HttpRouteTable.builder();
             int n = 1 + rnd.nextInt(40);
             for (int i = 0; i < n; i++) {

@@ -3,6 +3,7 @@ package io.trafficcop.proxy.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trafficcop.proxy.runtime.EntryPointSettings;
+import io.trafficcop.proxy.runtime.RespondingTimeouts;
 import io.trafficcop.proxy.runtime.ServersTransportSettings;
 import io.trafficcop.proxy.runtime.Snapshot;
 import io.trafficcop.proxy.service.LoadBalancerSettings;
@@ -12,7 +13,10 @@ import io.trafficcop.proxy.testing.LeakCheck;
 import io.trafficcop.proxy.testing.Services;
 import io.trafficcop.proxy.testing.TestRoutes;
 import io.trafficcop.proxy.whoami.WhoamiServer;
+import static org.awaitility.Awaitility.await;
+
 import java.io.BufferedReader;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.ServerSocket;
@@ -60,11 +64,16 @@ class ProxyServerIT {
                         LoadBalancerSettings.DEFAULTS))
                 .host("nohost.test", "nohost@test", Services.loadBalancer("nohost", ServersTransportSettings.DEFAULTS,
                         new LoadBalancerSettings(false, false), beta.url()))
-                .host("keepalive.test", "keepalive@test", Services.loadBalancer("keepalive", beta.url() + "/"));
+                .host("keepalive.test", "keepalive@test", Services.loadBalancer("keepalive", beta.url() + "/"))
+                .host("shortidle.test", "shortidle@test", Services.loadBalancer("shortidle",
+                        new ServersTransportSettings("short", 0, null, null, Duration.ofMillis(200)),
+                        LoadBalancerSettings.DEFAULTS, alpha.url() + "/short"));
         proxy = new ProxyServer(2);
         proxy.start(List.of(EntryPointSettings.of("web", "127.0.0.1:0"),
-                EntryPointSettings.of("limited", "127.0.0.1:0").withKeepAlive(2, null)),
-                new Snapshot(Map.of("web", routes, "limited", routes)));
+                EntryPointSettings.of("limited", "127.0.0.1:0").withKeepAlive(2, null),
+                EntryPointSettings.of("strict", "127.0.0.1:0").withRespondingTimeouts(new RespondingTimeouts(
+                        Duration.ofMillis(300), Duration.ZERO, Duration.ofMillis(300)))),
+                new Snapshot(Map.of("web", routes, "limited", routes, "strict", routes)));
         client = io.trafficcop.proxy.testing.TestClients.http1();
     }
 
@@ -164,6 +173,38 @@ class ProxyServerIT {
             List<String> second = exchange(out, in);
             assertThat(second).anyMatch(l -> l.equalsIgnoreCase("connection: close"));
             assertThat(in.read()).isEqualTo(-1);
+        }
+    }
+
+    @Test
+    void closesIdleUpstreamConnectionsAfterIdleConnTimeout() throws Exception {
+        int open = alpha.openConnections();
+        assertThat(get("shortidle.test", "/").statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(5)).until(() -> alpha.openConnections() <= open);
+    }
+
+    @Test
+    void closesAClientThatStallsMidBodyAfterReadTimeout() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", proxy.boundPort("strict"))) {
+            socket.getOutputStream().write("POST /echo-body HTTP/1.1\r\nHost: alpha.test\r\nContent-Length: 100\r\n\r\nabc"
+                    .getBytes(StandardCharsets.US_ASCII));
+            socket.setSoTimeout(10_000);
+            InputStream in = socket.getInputStream();
+            // the backend echoes the head at once; the connection is then closed by the proxy's readTimeout
+            while (in.read() >= 0) {
+                assertThat(socket.isClosed()).isFalse();
+            }
+        }
+    }
+
+    @Test
+    void closesAnIdleClientConnectionAfterIdleTimeout() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", proxy.boundPort("strict"))) {
+            socket.setSoTimeout(10_000);
+            List<String> head = exchange(socket.getOutputStream(), new BufferedReader(
+                    new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1)));
+            assertThat(head.get(0)).isEqualTo("HTTP/1.1 200 OK");
+            assertThat(socket.getInputStream().read()).isEqualTo(-1);
         }
     }
 
