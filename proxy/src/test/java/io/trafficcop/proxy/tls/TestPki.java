@@ -175,6 +175,39 @@ public final class TestPki {
         }
     }
 
+    /**
+     * A certificate with exact fields, signed by a throw-away key: subject and issuer DNs in the given RDN order,
+     * serial, validity (epoch seconds) and SANs ("dns:", "email:", "ip:", "uri:" prefixes).
+     */
+    public static X509Certificate custom(String subject, String issuer, BigInteger serial, long notBefore,
+                                         long notAfter, String... sans) {
+        try {
+            KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
+            g.initialize(256);
+            KeyPair keys = g.generateKeyPair();
+            var b = new JcaX509v3CertificateBuilder(new X500Name(issuer), serial, new Date(notBefore * 1000),
+                    new Date(notAfter * 1000), new X500Name(subject), keys.getPublic());
+            if (sans.length > 0) {
+                List<GeneralName> names = new ArrayList<>();
+                for (String san : sans) {
+                    int colon = san.indexOf(':');
+                    String v = san.substring(colon + 1);
+                    names.add(switch (san.substring(0, colon)) {
+                        case "dns" -> new GeneralName(GeneralName.dNSName, v);
+                        case "email" -> new GeneralName(GeneralName.rfc822Name, v);
+                        case "ip" -> new GeneralName(GeneralName.iPAddress, v);
+                        default -> new GeneralName(GeneralName.uniformResourceIdentifier, v);
+                    });
+                }
+                b.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(names.toArray(GeneralName[]::new)));
+            }
+            return new JcaX509CertificateConverter().getCertificate(
+                    b.build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate())));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static boolean isIp(String n) {
         return n.chars().allMatch(c -> Character.isDigit(c) || c == '.') || n.contains(":");
     }

@@ -114,6 +114,12 @@ class TlsTerminationIT {
         // keep-alive tests go through a backend: the proxied response comes after the whole request was read
         TestRoutes routes = new TestRoutes()
                 .host("keep.test", "keep@test", io.trafficcop.proxy.testing.Services.loadBalancer("keep", whoami.url()))
+                .host("pass.test", "pass@test", new io.trafficcop.proxy.middleware.passtlsclientcert
+                        .PassTlsClientCertMiddleware("pass@test", new io.trafficcop.proxy.config.dynamic.PassTlsClientCert(
+                        true, new io.trafficcop.proxy.config.dynamic.TlsClientCertificateInfo(null, null, null, null,
+                        new io.trafficcop.proxy.config.dynamic.TlsClientCertificateSubjectDnInfo(
+                                null, null, null, null, null, true, null, null), null)))
+                        .wrap(io.trafficcop.proxy.testing.Services.loadBalancer("pass", whoami.url())))
                 .any("echo@test", exchange -> {
             SSLSession session = TlsConnection.session(exchange.channel());
             String peer;
@@ -357,6 +363,19 @@ class TlsTerminationIT {
                     .getName()).isEqualTo("CN=a.test");
         } finally {
             proxy.apply(before);
+        }
+    }
+
+    @Test
+    void passTlsClientCertForwardsTheClientCertificate() throws Exception {
+        try (SSLSocket s = connect("websecure", "requestclientcert.wild.test", trustedClient.clientContext(ca.certificate()))) {
+            String body = get(s, "pass.test");
+            String pem = java.util.Base64.getEncoder().encodeToString(trustedClient.certificate().getEncoded());
+            assertThat(body).containsIgnoringCase("X-Forwarded-Tls-Client-Cert: " + pem.substring(0, 40));
+            assertThat(body).containsIgnoringCase("X-Forwarded-Tls-Client-Cert-Info: Subject%3D%22CN%3Dtrusted+client%22");
+        }
+        try (SSLSocket s = connect("websecure", "requestclientcert.wild.test", TestPki.trusting(ca.certificate()))) {
+            assertThat(get(s, "pass.test")).doesNotContainIgnoringCase("X-Forwarded-Tls-Client-Cert");
         }
     }
 
