@@ -44,7 +44,7 @@ public record ServedCertificate(PrivateKey key, List<X509Certificate> chain, Lis
                 throw new IllegalArgumentException("no certificate found");
             }
             PrivateKey key = Pem.privateKey(FileOrContent.read(keyFile));
-            if (!key.getAlgorithm().equals(chain.getFirst().getPublicKey().getAlgorithm())) {
+            if (!keyFamily(key.getAlgorithm()).equals(keyFamily(chain.getFirst().getPublicKey().getAlgorithm()))) {
                 throw new IllegalArgumentException("private key type does not match public key type");
             }
             return of(key, chain);
@@ -52,6 +52,11 @@ public record ServedCertificate(PrivateKey key, List<X509Certificate> chain, Lis
             throw new IllegalArgumentException("unable to load certificate " + FileOrContent.describe(certFile)
                     + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Providers name EC keys "EC" or "ECDSA". */
+    private static String keyFamily(String algorithm) {
+        return "ECDSA".equals(algorithm) ? "EC" : algorithm;
     }
 
     public X509Certificate leaf() {

@@ -66,6 +66,13 @@ public final class AcmeResolver implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_ATTEMPTS = 6;
 
+    static {
+        // acme4j generates keys and CSRs through the BouncyCastle provider
+        if (java.security.Security.getProvider("BC") == null) {
+            java.security.Security.addProvider(new org.bouncycastle.jce.provider.BouncyCastleProvider());
+        }
+    }
+
     private final String name;
     private final Acme config;
     private final AcmeStorage storage;
@@ -357,7 +364,7 @@ public final class AcmeResolver implements AutoCloseable {
         } else {
             TlsAlpn01Challenge challenge = auth.findChallenge(TlsAlpn01Challenge.class)
                     .orElseThrow(() -> new AcmeException("no tls-alpn-01 challenge offered for " + domain));
-            KeyPair key = AcmeKeys.newCertificateKey("EC256");
+            KeyPair key = AcmeKeys.newCertificateKey("RSA2048"); // acme4j signs the validation certificate with RSA
             X509Certificate cert = challenge.createCertificate(key, auth.getIdentifier());
             alpnCertificates.put(domain, ServedCertificate.of(key.getPrivate(), List.of(cert)));
             try {
