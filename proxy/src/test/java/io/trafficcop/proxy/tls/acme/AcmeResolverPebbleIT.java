@@ -200,6 +200,26 @@ class AcmeResolverPebbleIT {
         assertThat(dnsNames(served("alpn.example.com"))).contains("alpn.example.com");
     }
 
+    @Test
+    void renewsACertificateThatExpiresWithinTheRenewPeriod() throws Exception {
+        Path storage = dir.resolve("renew/acme.json");
+        var expiring = io.trafficcop.proxy.tls.DefaultCertificate.selfSigned("renew.example.com",
+                List.of("renew.example.com"), Duration.ofDays(10)); // 90-day certificates renew 30 days ahead
+        new AcmeStorage(storage).saveCertificates("le-renew", List.of(new AcmeStorage.StoredCertificate(
+                new AcmeStorage.StoredDomain("renew.example.com", null),
+                Pem.encode(expiring.chain()).getBytes(), Pem.encode(expiring.key()).getBytes(), "default")));
+        AcmeResolver resolver = resolver("le-renew", storage, true);
+        assertThat(resolver.certificates()).singleElement()
+                .satisfies(c -> assertThat(c.certificate().leaf()).isEqualTo(expiring.leaf()));
+        proxy.apply(snapshot());
+        assertThat(served("renew.example.com")).isEqualTo(expiring.leaf()); // served until renewed
+
+        resolver.renewDue().get(90, TimeUnit.SECONDS);
+        assertThat(resolver.certificates()).singleElement().satisfies(c ->
+                assertThat(c.certificate().leaf().getIssuerX500Principal().getName()).containsIgnoringCase("Pebble"));
+        assertThat(served("renew.example.com").getIssuerX500Principal().getName()).containsIgnoringCase("Pebble");
+    }
+
     static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
