@@ -344,14 +344,26 @@ public final class Exchange implements RoutingRequest {
         return ctx.channel().isWritable();
     }
 
-    /** Answers with a small complete response (Traefik's error pages: text/plain, the given body). */
+    /** Answers as Go's http.Error: text/plain, X-Content-Type-Options: nosniff, the given body. */
+    public void respondError(HttpResponseStatus responseStatus, CharSequence body) {
+        respond(responseStatus, body, true);
+    }
+
+    /** Answers with a small text/plain response (Traefik's "Bad Gateway", ping's "OK"). */
     public void respond(HttpResponseStatus responseStatus, CharSequence body) {
+        respond(responseStatus, body, false);
+    }
+
+    private void respond(HttpResponseStatus responseStatus, CharSequence body, boolean nosniff) {
         var content = body.isEmpty() ? Unpooled.EMPTY_BUFFER : ByteBufUtil.writeUtf8(ctx.alloc(), body);
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, responseStatus, content,
                 DefaultHttpHeadersFactory.headersFactory().withValidation(false),
                 DefaultHttpHeadersFactory.trailersFactory().withValidation(false));
         response.headers().set(HttpHeaderNames.CONTENT_TYPE, HeaderNames.TEXT_PLAIN_UTF8);
-        response.headers().set(HeaderNames.X_CONTENT_TYPE_OPTIONS, HeaderNames.NOSNIFF);
+        if (nosniff) {
+            response.headers().set(HeaderNames.X_CONTENT_TYPE_OPTIONS, HeaderNames.NOSNIFF);
+        }
+        response.headers().set(HttpHeaderNames.DATE, HttpDate.now());
         response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, content.readableBytes());
         respond(response);
     }

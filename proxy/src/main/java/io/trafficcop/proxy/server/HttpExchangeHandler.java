@@ -84,19 +84,43 @@ final class HttpExchangeHandler extends ChannelDuplexHandler implements Exchange
 
     @Override
     public void channelRead(ChannelHandlerContext context, Object msg) {
-        if (current != null && msg instanceof HttpRequest) {
+        if (pipelined != null && !pipelined.isEmpty()) {
+            pipelined.add(msg); // keep the order: what was queued first is served first
+            drainPipelined();
+            return;
+        }
+        if (current != null && (msg instanceof HttpRequest || current.requestComplete())) {
             // a pipelined request: served when the current exchange completes
             if (pipelined == null) {
-                pipelined = new ArrayDeque<>(2);
+                pipelined = new ArrayDeque<>(4);
             }
             pipelined.add(msg);
             return;
         }
-        if (pipelined != null && !pipelined.isEmpty() && current == null) {
-            pipelined.add(msg);
+        dispatch(msg);
+    }
+
+    /** Serves queued pipelined messages in order, as far as the current exchange allows. */
+    private void drainPipelined() {
+        if (pipelined == null) {
             return;
         }
-        dispatch(msg);
+        Object next;
+        boolean dispatched = false;
+        while ((next = pipelined.peek()) != null) {
+            if (next instanceof HttpRequest) {
+                if (current != null) {
+                    break;
+                }
+            } else if (current != null && current.requestComplete()) {
+                break;
+            }
+            dispatch(pipelined.poll());
+            dispatched = true;
+        }
+        if (dispatched && current != null) {
+            current.onRequestReadComplete(); // as after a read: flush what went to the consumer
+        }
     }
 
     private void dispatch(Object msg) {
@@ -106,8 +130,6 @@ final class HttpExchangeHandler extends ChannelDuplexHandler implements Exchange
             Exchange exchange = current;
             if (exchange != null && !exchange.requestComplete()) {
                 exchange.onRequestContent(content);
-            } else if (current != null && pipelined != null) {
-                pipelined.add(msg);
             } else {
                 content.release();
             }
@@ -118,8 +140,11 @@ final class HttpExchangeHandler extends ChannelDuplexHandler implements Exchange
 
     private void onRequestHead(HttpRequest msg) {
         if (msg.decoderResult().isFailure()) {
+            Throwable cause = msg.decoderResult().cause();
             ReferenceCountUtil.release(msg);
-            badRequest();
+            // Go's server: a request line or header block over MaxHeaderBytes is 431, anything else 400
+            boolean tooLarge = cause instanceof io.netty.handler.codec.TooLongFrameException;
+            badRequest(tooLarge ? HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE : HttpResponseStatus.BAD_REQUEST);
             return;
         }
         HttpRequest request = msg;
@@ -157,7 +182,7 @@ final class HttpExchangeHandler extends ChannelDuplexHandler implements Exchange
             }
             RouterRuntime router = snapshot.routes(entryPoint.name()).select(exchange);
             if (router == null) {
-                exchange.respond(HttpResponseStatus.NOT_FOUND, NOT_FOUND);
+                exchange.respondError(HttpResponseStatus.NOT_FOUND, NOT_FOUND);
                 return;
             }
             exchange.router(router);
@@ -165,7 +190,7 @@ final class HttpExchangeHandler extends ChannelDuplexHandler implements Exchange
         } catch (RuntimeException e) {
             LOG.error("entry point {}: request {} failed", entryPoint.name(), exchange.originalUri(), e);
             if (!exchange.responseStarted()) {
-                exchange.respond(HttpResponseStatus.INTERNAL_SERVER_ERROR,
+                exchange.respondError(HttpResponseStatus.INTERNAL_SERVER_ERROR,
                         HttpResponseStatus.INTERNAL_SERVER_ERROR.reasonPhrase());
             } else {
                 exchange.abort();
@@ -268,13 +293,14 @@ final class HttpExchangeHandler extends ChannelDuplexHandler implements Exchange
         }
     }
 
-    private void badRequest() {
+    private void badRequest(HttpResponseStatus status) {
+        String body = status.code() + " " + status.reasonPhrase();
         var response = new io.netty.handler.codec.http.DefaultFullHttpResponse(
-                io.netty.handler.codec.http.HttpVersion.HTTP_1_1, HttpResponseStatus.BAD_REQUEST,
-                io.netty.buffer.ByteBufUtil.writeAscii(ctx.alloc(), "400 Bad Request"));
+                io.netty.handler.codec.http.HttpVersion.HTTP_1_1, status,
+                io.netty.buffer.ByteBufUtil.writeAscii(ctx.alloc(), body));
         response.headers().set(io.netty.handler.codec.http.HttpHeaderNames.CONTENT_TYPE,
                 io.trafficcop.proxy.http.HeaderNames.TEXT_PLAIN_UTF8);
-        response.headers().setInt(io.netty.handler.codec.http.HttpHeaderNames.CONTENT_LENGTH, 15);
+        response.headers().setInt(io.netty.handler.codec.http.HttpHeaderNames.CONTENT_LENGTH, body.length());
         response.headers().set(io.netty.handler.codec.http.HttpHeaderNames.CONNECTION, "close");
         ctx.writeAndFlush(response).addListener(io.netty.channel.ChannelFutureListener.CLOSE);
     }
@@ -319,9 +345,7 @@ final class HttpExchangeHandler extends ChannelDuplexHandler implements Exchange
             return;
         }
         startIdle();
-        while (current == null && pipelined != null && !pipelined.isEmpty()) {
-            dispatch(pipelined.poll());
-        }
+        drainPipelined();
         if (current == null) {
             ctx.read();
         }
