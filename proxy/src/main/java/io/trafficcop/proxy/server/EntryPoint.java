@@ -82,7 +82,7 @@ final class EntryPoint {
         p.addLast(new TlsDetector(() -> state.snapshot().tls(settings.name()),
                 pipeline -> pipeline.addLast(http2.connectionHandler(true)),
                 pipeline -> pipeline.addLast(newCodec(), new HttpExchangeHandler(context, state, false, true)),
-                this::initPlain));
+                this::initPlain, settings.respondingTimeouts().readTimeout()));
     }
 
     private static HttpServerCodec newCodec() {

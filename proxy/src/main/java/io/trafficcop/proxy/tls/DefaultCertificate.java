@@ -39,6 +39,20 @@ public final class DefaultCertificate {
     private DefaultCertificate() {
     }
 
+    /**
+     * The process's generated default certificate, created on first use and reused by every snapshot (Traefik
+     * generates one per configuration update; reusing it spares an RSA key generation per reload and keeps the
+     * default certificate stable for clients).
+     */
+    public static ServedCertificate shared() {
+        return Shared.CERTIFICATE;
+    }
+
+    private static final class Shared {
+        static final ServedCertificate CERTIFICATE = generate();
+    }
+
+    /** A new default certificate. */
     public static ServedCertificate generate() {
         byte[] random = new byte[32];
         RANDOM.nextBytes(random);

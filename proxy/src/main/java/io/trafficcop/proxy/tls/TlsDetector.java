@@ -22,19 +22,26 @@ public final class TlsDetector extends ByteToMessageDecoder {
     private final Consumer<ChannelPipeline> http2;
     private final Consumer<ChannelPipeline> http1Secure;
     private final Consumer<ChannelPipeline> plain;
+    private final long timeoutNanos;
+    private io.netty.util.concurrent.ScheduledFuture<?> timeout;
 
     /**
      * @param contexts    the entry point's contexts of the current snapshot
      * @param http2       adds the HTTP/2 handlers after ALPN h2
      * @param http1Secure adds the HTTP/1.1 handlers of a TLS connection
      * @param plain       adds the handlers of a plain connection (HTTP/1.1, h2c)
+     * @param timeout     closes connections that have not sent their first bytes, or whose ClientHello is not
+     *                    complete, within this time (the entry point's readTimeout; zero: never). The TLS handshake
+     *                    itself is bounded by the SslHandler's handshake timeout.
      */
     public TlsDetector(Supplier<SniSslContexts> contexts, Consumer<ChannelPipeline> http2,
-                       Consumer<ChannelPipeline> http1Secure, Consumer<ChannelPipeline> plain) {
+                       Consumer<ChannelPipeline> http1Secure, Consumer<ChannelPipeline> plain,
+                       java.time.Duration timeout) {
         this.contexts = contexts;
         this.http2 = http2;
         this.http1Secure = http1Secure;
         this.plain = plain;
+        this.timeoutNanos = timeout == null ? 0 : timeout.toNanos();
     }
 
     @Override
@@ -47,6 +54,16 @@ public final class TlsDetector extends ByteToMessageDecoder {
 
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) throws Exception {
+        if (timeoutNanos > 0) {
+            ChannelPipeline p = ctx.pipeline();
+            timeout = ctx.executor().schedule(() -> {
+                // still detecting, or still waiting for the rest of the ClientHello
+                if (p.get(TlsDetector.class) != null || p.get(SniTlsHandler.class) != null) {
+                    p.channel().close();
+                }
+            }, timeoutNanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+            p.channel().closeFuture().addListener(f -> timeout.cancel(false));
+        }
         if (ctx.channel().isActive() && !ctx.channel().config().isAutoRead()) {
             ctx.read();
         }
@@ -67,6 +84,9 @@ public final class TlsDetector extends ByteToMessageDecoder {
             p.addAfter(self, "sni", new SniTlsHandler(contexts));
         } else {
             plain.accept(p);
+            if (timeout != null) {
+                timeout.cancel(false); // the HTTP handlers enforce their own timeouts from here
+            }
         }
         p.remove(this);
     }

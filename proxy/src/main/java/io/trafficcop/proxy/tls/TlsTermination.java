@@ -133,7 +133,7 @@ public final class TlsTermination {
                 String msg = "tls.stores." + storeName + ".defaultCertificate: " + ex.getMessage();
                 errors.add(msg);
                 LOG.error("Error while creating certificate store: {}", msg);
-                return DefaultCertificate.generate();
+                return DefaultCertificate.shared();
             }
         }
         var generated = store == null ? null : store.defaultGeneratedCert();
@@ -154,7 +154,7 @@ public final class TlsTermination {
             LOG.debug("tls.stores.{}: no certificate yet for defaultGeneratedCert {}, using the generated one",
                     storeName, domains);
         }
-        return DefaultCertificate.generate();
+        return DefaultCertificate.shared();
     }
 
     /** A domain's main name and SANs, lower-cased, without trailing dots (Traefik's sanitizeDomains). */

@@ -69,7 +69,10 @@ class TlsTerminationIT {
         whoami = new io.trafficcop.proxy.whoami.WhoamiServer("keep").start("127.0.0.1", 0);
         proxy = new ProxyServer(1);
         proxy.start(List.of(EntryPointSettings.of("websecure", "127.0.0.1:0"),
-                EntryPointSettings.of("strict", "127.0.0.1:0")), snapshot(configuration(exact)));
+                EntryPointSettings.of("strict", "127.0.0.1:0"),
+                EntryPointSettings.of("impatient", "127.0.0.1:0").withRespondingTimeouts(
+                        new io.trafficcop.proxy.runtime.RespondingTimeouts(java.time.Duration.ofMillis(300), null, null))),
+                snapshot(configuration(exact)));
     }
 
     @AfterAll
@@ -376,6 +379,19 @@ class TlsTerminationIT {
         }
         try (SSLSocket s = connect("websecure", "requestclientcert.wild.test", TestPki.trusting(ca.certificate()))) {
             assertThat(get(s, "pass.test")).doesNotContainIgnoringCase("X-Forwarded-Tls-Client-Cert");
+        }
+    }
+
+    @ParameterizedTest(name = "closes a connection that sent {0} bytes")
+    @org.junit.jupiter.params.provider.ValueSource(ints = {0, 3, 12})
+    void closesConnectionsThatStallBeforeTheHandshake(int sent) throws Exception {
+        // 0: nothing; 3: less than a record header; 12: a TLS record header announcing more than what follows
+        byte[] partial = {0x16, 0x03, 0x01, 0x02, 0x00, 0x01, 0x00, 0x01, (byte) 0xfc, 0x03, 0x03, 0x00};
+        try (java.net.Socket s = new java.net.Socket("127.0.0.1", proxy.boundPort("impatient"))) {
+            s.setSoTimeout(10_000);
+            s.getOutputStream().write(partial, 0, sent);
+            s.getOutputStream().flush();
+            assertThat(s.getInputStream().read()).isEqualTo(-1);
         }
     }
 

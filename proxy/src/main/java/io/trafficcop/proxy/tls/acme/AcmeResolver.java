@@ -107,16 +107,14 @@ public final class AcmeResolver implements AutoCloseable {
         this.alpnCertificates = alpnCertificates;
         this.onChange = onChange == null ? () -> { } : onChange;
         String prefix = "certificatesResolvers." + name + ".acme.";
-        if (config.httpChallenge() == null && config.tlsChallenge() == null) {
-            if (config.dnsChallenge() != null) {
-                throw new IllegalArgumentException(prefix + "dnsChallenge is not implemented by TrafficCop: use "
-                        + "httpChallenge or tlsChallenge");
-            }
+        if (config.httpChallenge() == null && config.tlsChallenge() == null && config.dnsChallenge() == null) {
             throw new IllegalArgumentException(prefix + "one of httpChallenge, tlsChallenge or dnsChallenge is required");
         }
         if (config.dnsChallenge() != null) {
-            LOG.warn("{}dnsChallenge is not implemented by TrafficCop: it is ignored (http/tls challenges are used)",
-                    prefix);
+            LOG.error("{}dnsChallenge is not implemented by TrafficCop: {}", prefix,
+                    config.httpChallenge() == null && config.tlsChallenge() == null
+                            ? "the certificates in " + config.storage() + " are served, but none is obtained or renewed"
+                            : "it is ignored, the http/tls challenges are used");
         }
         if (config.httpChallenge() != null && (config.httpChallenge().entryPoint() == null
                 || config.httpChallenge().entryPoint().isEmpty())) {
@@ -246,6 +244,12 @@ public final class AcmeResolver implements AutoCloseable {
     }
 
     private void attempt(Domain domain, String store, int attempt, CompletableFuture<Void> done) {
+        if (config.httpChallenge() == null && config.tlsChallenge() == null) {
+            LOG.error("resolver {}: cannot obtain a certificate for {}: dnsChallenge is not implemented by TrafficCop",
+                    name, TlsTermination.domainNames(domain));
+            done.complete(null);
+            return;
+        }
         worker.execute(() -> {
             try {
                 obtain(domain, store);

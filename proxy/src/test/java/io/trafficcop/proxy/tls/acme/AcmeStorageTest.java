@@ -148,12 +148,18 @@ class AcmeStorageTest {
                         new AcmeStorage(dir.resolve("x.json")), new HttpChallengeTokens(), new TlsAlpnChallengeCertificates(), null))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("certificatesResolvers.le.acme.");
+        // dnsChallenge is accepted: the stored certificates are served, new ones are reported as not obtainable
         Acme dnsOnly = new Acme(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
                 null, null, new io.trafficcop.proxy.config.install.DnsChallenge("cloudflare", null, null, null, null),
                 null, null);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new AcmeResolver("le", dnsOnly,
-                        new AcmeStorage(dir.resolve("x.json")), new HttpChallengeTokens(), new TlsAlpnChallengeCertificates(), null))
-                .hasMessageContaining("dnsChallenge is not implemented");
+        AcmeResolver dns = new AcmeResolver("le", dnsOnly, new AcmeStorage(dir.resolve("x.json")),
+                new HttpChallengeTokens(), new TlsAlpnChallengeCertificates(), null);
+        try {
+            assertThat(dns.resolve(List.of(new Domain("a.example.com", null)))).isCompleted();
+            assertThat(dns.certificates()).isEmpty();
+        } finally {
+            dns.close();
+        }
     }
 
     static Acme acme(Path storage) {
