@@ -64,6 +64,7 @@ public final class SniTlsHandler extends SslClientHelloHandler<SniSslContexts.Se
             return;
         }
         ctx.channel().attr(TlsConnection.SERVER_NAME).set(serverName);
+        ctx.channel().attr(TlsConnection.OPTIONS_NAME).set(selection.optionsName());
         SslHandler ssl = selection.context().newHandler(ctx.alloc());
         if (!selection.jdkNamedGroups().isEmpty() && !ServerTlsOptions.openSsl()) {
             SSLEngine engine = ssl.engine();

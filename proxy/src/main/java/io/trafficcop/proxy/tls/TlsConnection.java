@@ -11,6 +11,9 @@ public final class TlsConnection {
     /** The lower-cased SNI host name the client sent ("" when none). */
     public static final AttributeKey<String> SERVER_NAME = AttributeKey.valueOf("trafficcop.tls.serverName");
 
+    /** The {@code tls.options} name the handshake used (Traefik's {@code tcp.GetTLSOptionsName}). */
+    public static final AttributeKey<String> OPTIONS_NAME = AttributeKey.valueOf("trafficcop.tls.optionsName");
+
     private TlsConnection() {
     }
 
@@ -20,6 +23,17 @@ public final class TlsConnection {
             SslHandler ssl = c.pipeline().get(SslHandler.class);
             if (ssl != null) {
                 return ssl.engine().getSession();
+            }
+        }
+        return null;
+    }
+
+    /** The TLS options name the connection's handshake used, or null on a plain connection. */
+    public static String optionsName(Channel channel) {
+        for (Channel c = channel; c != null; c = c.parent()) {
+            String name = c.attr(OPTIONS_NAME).get();
+            if (name != null) {
+                return name;
             }
         }
         return null;

@@ -116,6 +116,8 @@ class TlsTerminationIT {
         }
         // keep-alive tests go through a backend: the proxied response comes after the whole request was read
         TestRoutes routes = new TestRoutes()
+                .host("v13.wild.test", "v13@test", new SniCheck("v13@test", "tls13")
+                        .wrap(exchange -> exchange.respond(HttpResponseStatus.OK, "v13")))
                 .host("keep.test", "keep@test", io.trafficcop.proxy.testing.Services.loadBalancer("keep", whoami.url()))
                 .host("pass.test", "pass@test", new io.trafficcop.proxy.middleware.passtlsclientcert
                         .PassTlsClientCertMiddleware("pass@test", new io.trafficcop.proxy.config.dynamic.PassTlsClientCert(
@@ -392,6 +394,16 @@ class TlsTerminationIT {
             s.getOutputStream().write(partial, 0, sent);
             s.getOutputStream().flush();
             assertThat(s.getInputStream().read()).isEqualTo(-1);
+        }
+    }
+
+    @Test
+    void answers421WhenTheHostUsesOtherTlsOptionsThanTheSni() throws Exception {
+        try (SSLSocket s = connect("websecure", "v13.wild.test", insecure())) {
+            assertThat(get(s, "v13.wild.test")).isEqualTo("v13");
+        }
+        try (SSLSocket s = connect("websecure", "a.test", insecure())) {
+            assertThat(get(s, "v13.wild.test")).isEqualTo("Misdirected Request\n");
         }
     }
 
