@@ -84,6 +84,8 @@ public final class AcmeResolver implements AutoCloseable {
     private final SSLContext caTrust;
     private final ScheduledExecutorService worker;
     private final Set<String> resolving = ConcurrentHashMap.newKeySet();
+    /** Every domain asked for, so that the periodic check retries those whose attempts all failed. */
+    private final Set<Domain> wanted = ConcurrentHashMap.newKeySet();
     private volatile List<Held> held;
     Duration retryBase = Duration.ofSeconds(2);
 
@@ -206,6 +208,7 @@ public final class AcmeResolver implements AutoCloseable {
                         + "DNSChallenge, which TrafficCop does not implement", name, names);
                 continue;
             }
+            wanted.add(d);
             if (covered(names)) {
                 continue;
             }
@@ -222,9 +225,13 @@ public final class AcmeResolver implements AutoCloseable {
         return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new));
     }
 
-    /** Renews, in the background, every certificate expiring within the renew period (Traefik's renewCertificates). */
+    /**
+     * Renews, in the background, every certificate expiring within the renew period (Traefik's renewCertificates),
+     * and tries again the domains asked for that still have no certificate.
+     */
     public CompletableFuture<Void> renewDue() {
         List<CompletableFuture<Void>> all = new ArrayList<>();
+        all.add(resolve(List.copyOf(wanted)));
         Instant limit = Instant.now().plus(renewPeriod);
         for (Held h : held) {
             if (h.served().leaf().getNotAfter().toInstant().isBefore(limit)) {
