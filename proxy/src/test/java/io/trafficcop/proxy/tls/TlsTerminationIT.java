@@ -111,6 +111,7 @@ class TlsTerminationIT {
         routers.add(new TlsRouterHosts("v13", List.of("v13.wild.test"), "tls13"));
         routers.add(new TlsRouterHosts("v12", List.of("v12.wild.test"), "tls12"));
         routers.add(new TlsRouterHosts("curves", List.of("curves.wild.test"), "curves"));
+        routers.add(new TlsRouterHosts("localhost", List.of("localhost"), "RequestClientCert"));
         for (ServerTlsOptions.ClientAuthType type : ServerTlsOptions.ClientAuthType.values()) {
             routers.add(new TlsRouterHosts(type.name(), List.of(type.name().toLowerCase() + ".wild.test"), type.name()));
         }
@@ -118,6 +119,10 @@ class TlsTerminationIT {
         TestRoutes routes = new TestRoutes()
                 .host("v13.wild.test", "v13@test", new SniCheck("v13@test", "tls13")
                         .wrap(exchange -> exchange.respond(HttpResponseStatus.OK, "v13")))
+                .path("/pass", "pass-path@test", new io.trafficcop.proxy.middleware.passtlsclientcert
+                        .PassTlsClientCertMiddleware("pass-path@test", new io.trafficcop.proxy.config.dynamic
+                        .PassTlsClientCert(true, null))
+                        .wrap(io.trafficcop.proxy.testing.Services.loadBalancer("pass-path", whoami.url())))
                 .host("keep.test", "keep@test", io.trafficcop.proxy.testing.Services.loadBalancer("keep", whoami.url()))
                 .host("pass.test", "pass@test", new io.trafficcop.proxy.middleware.passtlsclientcert
                         .PassTlsClientCertMiddleware("pass@test", new io.trafficcop.proxy.config.dynamic.PassTlsClientCert(
@@ -404,6 +409,19 @@ class TlsTerminationIT {
         }
         try (SSLSocket s = connect("websecure", "a.test", insecure())) {
             assertThat(get(s, "v13.wild.test")).isEqualTo("Misdirected Request\n");
+        }
+    }
+
+    @Test
+    void passTlsClientCertWorksOnHttp2Streams() throws Exception {
+        try (HttpClient client = HttpClient.newBuilder().sslContext(trustedClient.clientContext(ca.certificate()))
+                .version(HttpClient.Version.HTTP_2).build()) {
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(
+                    URI.create("https://localhost:" + proxy.boundPort("websecure") + "/pass")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.version()).isEqualTo(HttpClient.Version.HTTP_2);
+            String pem = java.util.Base64.getEncoder().encodeToString(trustedClient.certificate().getEncoded());
+            assertThat(response.body()).containsIgnoringCase("X-Forwarded-Tls-Client-Cert: " + pem.substring(0, 40));
         }
     }
 
