@@ -24,8 +24,8 @@ final class AcmeKeys {
     }
 
     /** Traefik's account key: RSA 4096 (its {@code NewAccount}). */
-    static KeyPair newAccountKey() {
-        return KeyPairUtils.createKeyPair(4096);
+    static KeyPair newAccountKey(int bits) {
+        return KeyPairUtils.createKeyPair(bits);
     }
 
     /** A certificate key of Traefik's {@code keyType}; unknown values fall back on RSA4096 as Traefik's GetKeyType. */

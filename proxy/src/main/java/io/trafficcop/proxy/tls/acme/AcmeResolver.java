@@ -88,6 +88,8 @@ public final class AcmeResolver implements AutoCloseable {
     private final Set<Domain> wanted = ConcurrentHashMap.newKeySet();
     private volatile List<Held> held;
     Duration retryBase = Duration.ofSeconds(2);
+    /** Traefik's account keys are RSA 4096; tests lower it to keep key generation short. */
+    int accountKeyBits = 4096;
 
     /** A stored certificate with its parsed form. */
     private record Held(AcmeStorage.StoredCertificate stored, ServedCertificate served) {
@@ -429,7 +431,7 @@ public final class AcmeResolver implements AutoCloseable {
         if (stored != null && stored.privateKey() != null && email.equals(stored.email() == null ? "" : stored.email())) {
             key = AcmeKeys.fromPkcs1(stored.privateKey());
         } else {
-            key = AcmeKeys.newAccountKey();
+            key = AcmeKeys.newAccountKey(accountKeyBits);
         }
         AccountBuilder builder = new AccountBuilder().agreeToTermsOfService().useKeyPair(key);
         if (!email.isEmpty()) {

@@ -63,6 +63,8 @@ class AcmeResolverPebbleIT {
     static final HttpChallengeTokens tokens = new HttpChallengeTokens();
     static final TlsAlpnChallengeCertificates alpn = new TlsAlpnChallengeCertificates();
     static final List<AcmeResolver> resolvers = new ArrayList<>();
+    static final String EAB_KEY = java.util.Base64.getUrlEncoder().withoutPadding()
+            .encodeToString(new java.security.SecureRandom().generateSeed(32));
 
     @BeforeAll
     static void start() throws Exception {
@@ -82,8 +84,9 @@ class AcmeResolverPebbleIT {
         Path config = Files.writeString(dir.resolve("pebble.json"), """
                 {"pebble": {"listenAddress": "127.0.0.1:%d", "managementListenAddress": "127.0.0.1:%d",
                  "certificate": "%s", "privateKey": "%s", "httpPort": %d, "tlsPort": %d,
-                 "ocspResponderURL": "", "externalAccountBindingRequired": false}}
-                """.formatted(acmePort, freePort(), cert, key, proxyPort, proxyPort));
+                 "ocspResponderURL": "", "externalAccountBindingRequired": false,
+                 "externalAccountMACKeys": {"kid-1": "%s"}}}
+                """.formatted(acmePort, freePort(), cert, key, proxyPort, proxyPort, EAB_KEY));
         dns = new ProcessBuilder(CHALLTESTSRV.toString(), "-defaultIPv4", "127.0.0.1", "-defaultIPv6", "",
                 "-dns01", "127.0.0.1:" + dnsPort, "-http01", "", "-https01", "", "-tlsalpn01", "",
                 "-management", "127.0.0.1:" + freePort())
@@ -127,13 +130,18 @@ class AcmeResolverPebbleIT {
     }
 
     static AcmeResolver resolver(String name, Path storage, boolean http) {
+        return resolver(name, storage, http, null);
+    }
+
+    static AcmeResolver resolver(String name, Path storage, boolean http, io.trafficcop.proxy.config.install.Eab eab) {
         Acme acme = new Acme("admin@example.com", "https://127.0.0.1:" + acmePort + "/dir", null, null, null, null,
-                storage.toString(), "EC256", null, null, GoDuration.ofSeconds(30), null, null,
+                storage.toString(), "EC256", eab, null, GoDuration.ofSeconds(30), null, null,
                 List.of(Pem.encode(pebbleCa.certificate())), null, null, null,
                 http ? new HttpChallenge("web", null) : null, http ? null : new TlsChallenge(null));
         AcmeResolver r = new AcmeResolver(name, acme, new AcmeStorage(storage), tokens, alpn,
                 () -> proxy.apply(snapshot()));
-        r.retryBase = Duration.ofMillis(200);
+        r.retryBase = Duration.ofMillis(50);
+        r.accountKeyBits = 2048;
         synchronized (resolvers) {
             resolvers.add(r);
         }
@@ -218,6 +226,20 @@ class AcmeResolverPebbleIT {
         assertThat(resolver.certificates()).singleElement().satisfies(c ->
                 assertThat(c.certificate().leaf().getIssuerX500Principal().getName()).containsIgnoringCase("Pebble"));
         assertThat(served("renew.example.com").getIssuerX500Principal().getName()).containsIgnoringCase("Pebble");
+    }
+
+    @Test
+    void registersWithExternalAccountBinding() throws Exception {
+        AcmeResolver bound = resolver("le-eab", dir.resolve("eab/acme.json"), true,
+                new io.trafficcop.proxy.config.install.Eab("kid-1", EAB_KEY));
+        bound.resolve(List.of(new Domain("eab.example.com", null))).get(90, TimeUnit.SECONDS);
+        assertThat(bound.certificates()).hasSize(1);
+
+        String wrongKey = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(new byte[32]);
+        AcmeResolver refused = resolver("le-eab-wrong", dir.resolve("eab-wrong/acme.json"), true,
+                new io.trafficcop.proxy.config.install.Eab("kid-1", wrongKey));
+        refused.resolve(List.of(new Domain("eab-wrong.example.com", null))).get(90, TimeUnit.SECONDS);
+        assertThat(refused.certificates()).isEmpty(); // logged and retried, never thrown
     }
 
     static int freePort() throws IOException {
