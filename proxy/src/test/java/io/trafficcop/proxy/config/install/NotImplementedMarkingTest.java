@@ -27,6 +27,7 @@ class NotImplementedMarkingTest {
             "serversTransport.forwardingTimeouts.idleConnTimeout",
             "entryPoints.<name>.address",
             "entryPoints.<name>.asDefault",
+            "entryPoints.<name>.http.tls.options",
             "entryPoints.<name>.transport.lifeCycle.requestAcceptGraceTimeout",
             "entryPoints.<name>.transport.lifeCycle.graceTimeOut",
             "entryPoints.<name>.transport.respondingTimeouts.readTimeout",
