@@ -10,6 +10,7 @@ import io.trafficcop.proxy.service.LoadBalancerService;
 import io.trafficcop.proxy.runtime.LoadBalancerSettings;
 import io.trafficcop.proxy.service.ProxiedServer;
 import io.trafficcop.proxy.service.loadbalancer.wrr.WeightedRoundRobin;
+import io.trafficcop.proxy.upstream.UpstreamSslContexts;
 import io.trafficcop.proxy.upstream.UpstreamTarget;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,6 +52,13 @@ final class ServiceCompiler {
                 throw new CompileException("invalid server URL \"" + server.url() + "\": " + e.getMessage(), e);
             }
             preservePath |= Boolean.TRUE.equals(server.preservePath());
+        }
+        if (servers.stream().anyMatch(s -> s.target().isTls())) {
+            try {
+                UpstreamSslContexts.validate(transport.tls()); // builds and caches the SslContexts of https servers
+            } catch (IllegalArgumentException e) {
+                throw new CompileException("servers transport \"" + transport.name() + "\": " + e.getMessage(), e);
+            }
         }
         WeightedRoundRobin<ProxiedServer> selector = WeightedRoundRobin.of(servers, ProxiedServer::name,
                 ProxiedServer::weight);
