@@ -3,6 +3,8 @@ package io.trafficcop.proxy.upstream;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
@@ -32,6 +34,7 @@ import javax.net.ssl.SSLParameters;
  */
 final class UpstreamConnector {
 
+    private static final String DIALING = "dialing";
     private static final int MAX_CHUNK = 64 * 1024;
     /** As the client side's: enough in flight for throughput, little enough to keep memory per exchange bounded. */
     private static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(64 * 1024, 256 * 1024);
@@ -58,6 +61,13 @@ final class UpstreamConnector {
                     protected void initChannel(Channel ch) {
                         if (target.isTls()) {
                             ch.pipeline().addLast("tls", sslHandler(ch, target, allowH2));
+                            // a failed handshake fails the promise; do not let it reach the pipeline's tail too
+                            ch.pipeline().addLast(DIALING, new ChannelInboundHandlerAdapter() {
+                                @Override
+                                public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+                                    ctx.close();
+                                }
+                            });
                         }
                     }
                 });
@@ -84,6 +94,7 @@ final class UpstreamConnector {
                     ready.tryFailure(h.cause());
                     return;
                 }
+                ch.pipeline().remove(DIALING);
                 try {
                     PeerCertificates.verifyUri(ssl.engine().getSession(), target.transport().tls().peerCertURI());
                 } catch (javax.net.ssl.SSLException e) {
