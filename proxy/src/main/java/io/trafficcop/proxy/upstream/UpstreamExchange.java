@@ -207,6 +207,19 @@ public final class UpstreamExchange implements RequestBodyConsumer, ExchangeList
             return;
         }
         if (msg instanceof FullHttpResponse full) {
+            if (exchange.isHttp2() && !full.content().isReadable() && full.trailingHeaders().isEmpty()
+                    && full.status().code() >= 200) {
+                // a headers-only response (gRPC's trailers-only errors) stays one HEADERS frame with END_STREAM
+                onResponseHead(full);
+                if (done) {
+                    ReferenceCountUtil.release(msg);
+                    return;
+                }
+                responseDone = true;
+                exchange.flushResponse();
+                finish();
+                return;
+            }
             // HTTP/2 HEADERS with END_STREAM: the exchange takes head and end of body separately
             HttpResponse head = new DefaultHttpResponse(full.protocolVersion(), full.status(), full.headers());
             LastHttpContent last = new DefaultLastHttpContent(full.content(), full.trailingHeaders());
