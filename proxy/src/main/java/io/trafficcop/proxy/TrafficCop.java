@@ -11,6 +11,7 @@ import io.trafficcop.proxy.provider.ProviderException;
 import io.trafficcop.proxy.provider.file.FileProvider;
 import io.trafficcop.proxy.runtime.compile.EntryPointSettingsFactory;
 import io.trafficcop.proxy.runtime.compile.RuntimeConfigurationApplier;
+import io.trafficcop.proxy.runtime.compile.RuntimeRegistries;
 import io.trafficcop.proxy.server.ProxyServer;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,11 +31,14 @@ public final class TrafficCop implements AutoCloseable {
     private final ProxyServer server;
     private final ConfigurationWatcher watcher;
     private final FileProvider provider;
+    private final RuntimeRegistries registries;
 
-    private TrafficCop(ProxyServer server, ConfigurationWatcher watcher, FileProvider provider) {
+    private TrafficCop(ProxyServer server, ConfigurationWatcher watcher, FileProvider provider,
+            RuntimeRegistries registries) {
         this.server = server;
         this.watcher = watcher;
         this.provider = provider;
+        this.registries = registries;
     }
 
     /**
@@ -49,8 +53,9 @@ public final class TrafficCop implements AutoCloseable {
         server.start(EntryPointSettingsFactory.of(config), null);
         Duration throttle = config.providers() == null || config.providers().providersThrottleDuration() == null
                 ? Duration.ofSeconds(2) : config.providers().providersThrottleDuration().value();
+        RuntimeRegistries registries = RuntimeRegistries.create(server.workers(), ProxyServer.socketChannelType());
         ConfigurationWatcher watcher = new ConfigurationWatcher(throttle,
-                new RuntimeConfigurationApplier(config, server::apply));
+                new RuntimeConfigurationApplier(config, registries, server::apply));
         FileProvider provider = fileProvider(config, loaded, environment);
         // the internal provider: what TrafficCop routes itself (ping, redirections), even with no other provider
         watcher.publish(new ProviderConfiguration("internal", JsonNodeFactory.instance.objectNode(), List.of(), List.of()));
@@ -61,9 +66,10 @@ public final class TrafficCop implements AutoCloseable {
         } catch (ProviderException e) {
             server.close();
             watcher.close();
+            registries.close();
             throw e;
         }
-        return new TrafficCop(server, watcher, provider);
+        return new TrafficCop(server, watcher, provider, registries);
     }
 
     /** The port an entry point is bound to (useful with port 0). */
@@ -79,6 +85,7 @@ public final class TrafficCop implements AutoCloseable {
         }
         server.shutdown();
         watcher.close();
+        registries.close();
         LOG.info("stopped");
     }
 

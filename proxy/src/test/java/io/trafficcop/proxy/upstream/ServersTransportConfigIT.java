@@ -44,7 +44,7 @@ class ServersTransportConfigIT {
     private TestBackend mtls;
     private TestBackend self;
     private TrafficCop trafficCop;
-    private final HttpClient client = HttpClient.newHttpClient();
+    private final HttpClient client = io.trafficcop.proxy.testing.TestClients.http1();
 
     @AfterEach
     void stop() {

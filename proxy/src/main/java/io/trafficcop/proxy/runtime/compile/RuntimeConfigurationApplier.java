@@ -26,9 +26,10 @@ public final class RuntimeConfigurationApplier implements Consumer<Map<String, P
     private final Consumer<Snapshot> apply;
     private Set<String> reported = Set.of();
 
-    public RuntimeConfigurationApplier(StaticConfiguration effectiveStaticConfiguration, Consumer<Snapshot> apply) {
+    public RuntimeConfigurationApplier(StaticConfiguration effectiveStaticConfiguration, RuntimeRegistries registries,
+            Consumer<Snapshot> apply) {
         this.staticConfiguration = effectiveStaticConfiguration;
-        this.compiler = new SnapshotCompiler(effectiveStaticConfiguration);
+        this.compiler = new SnapshotCompiler(effectiveStaticConfiguration, registries);
         this.apply = apply;
     }
 
@@ -38,6 +39,7 @@ public final class RuntimeConfigurationApplier implements Consumer<Map<String, P
         DynamicConfigurationBuilder.Built built = DynamicConfigurationBuilder.build(providers, staticConfiguration, false);
         SnapshotCompiler.Compiled compiled = compiler.compile(built);
         apply.accept(compiled.snapshot());
+        compiled.afterSwap().run();
         Set<String> now = new HashSet<>();
         report(built.errors(), now, true);
         report(compiled.errors(), now, true);

@@ -1,7 +1,6 @@
 package io.trafficcop.proxy.runtime.compile;
 
 import io.trafficcop.proxy.config.dynamic.Router;
-import io.trafficcop.proxy.config.dynamic.Service;
 import io.trafficcop.proxy.config.dynamic.ServersTransport;
 import io.trafficcop.proxy.config.install.EntryPoint;
 import io.trafficcop.proxy.config.install.Ping;
@@ -24,9 +23,15 @@ import io.trafficcop.proxy.runtime.RouterRuntime;
 import io.trafficcop.proxy.runtime.ServersTransportSettings;
 import io.trafficcop.proxy.runtime.Snapshot;
 import io.trafficcop.proxy.runtime.UpstreamTlsSettings;
+import io.trafficcop.proxy.upstream.UpstreamSslContexts;
 import java.time.Duration;
 import java.util.ArrayList;
+import io.trafficcop.proxy.middleware.ratelimit.RateLimitRegistry;
+import io.trafficcop.proxy.service.HttpServiceBuilder;
+import io.trafficcop.proxy.service.ServiceContext;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.random.RandomGenerator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,20 +47,20 @@ import java.util.TreeSet;
  */
 public final class SnapshotCompiler {
 
-    /** The snapshot and the errors met building it. */
-    public record Compiled(Snapshot snapshot, List<Problem> errors, int routers) {
+    /**
+     * The snapshot and the errors met building it.
+     *
+     * @param afterSwap to run once the snapshot serves: lets go of the state only older snapshots used
+     */
+    public record Compiled(Snapshot snapshot, List<Problem> errors, int routers, Runnable afterSwap) {
     }
 
     private final StaticConfiguration staticConfiguration;
-    private final Map<String, MiddlewareCompiler.Factory> middlewareFactories;
+    private final RuntimeRegistries registries;
 
-    public SnapshotCompiler(StaticConfiguration effectiveStaticConfiguration) {
-        this(effectiveStaticConfiguration, MiddlewareFactories.all());
-    }
-
-    SnapshotCompiler(StaticConfiguration effectiveStaticConfiguration, Map<String, MiddlewareCompiler.Factory> factories) {
+    public SnapshotCompiler(StaticConfiguration effectiveStaticConfiguration, RuntimeRegistries registries) {
         this.staticConfiguration = effectiveStaticConfiguration;
-        this.middlewareFactories = factories;
+        this.registries = registries;
     }
 
     public Compiled compile(DynamicConfigurationBuilder.Built built) {
@@ -65,10 +70,11 @@ public final class SnapshotCompiler {
         for (String entryPoint : entryPoints().keySet()) {
             tables.put(entryPoint, HttpRouteTable.builder());
         }
-        ServiceCompiler services = new ServiceCompiler(transports(config, built.disabled()), defaultTransport());
-        Map<String, HttpHandler> serviceHandlers = new HashMap<>();
-        Map<String, String> serviceFailures = new HashMap<>();
-        MiddlewareCompiler middlewares = new MiddlewareCompiler(config.middlewares(), middlewareFactories);
+        HttpServiceBuilder services = new HttpServiceBuilder(enabled(config.services(), built.disabled(),
+                QualifiedConfiguration.SERVICES), serviceContext(config, built.disabled()));
+        Set<RateLimitRegistry.Key> rateLimits = new HashSet<>();
+        MiddlewareCompiler middlewares = new MiddlewareCompiler(config.middlewares(),
+                MiddlewareFactories.all(registries, rateLimits));
         int routerCount = 0;
 
         for (Map.Entry<String, Router> entry : config.routers().entrySet()) {
@@ -81,8 +87,7 @@ public final class SnapshotCompiler {
             }
             String provider = QualifiedConfiguration.providerOf(name);
             try {
-                HttpHandler service = serviceHandler(config, built.disabled(), services, serviceHandlers,
-                        serviceFailures, QualifiedConfiguration.qualify(router.service(), provider));
+                HttpHandler service = serviceHandler(services, QualifiedConfiguration.qualify(router.service(), provider));
                 for (String entryPoint : routerEntryPoints(router)) {
                     HttpRouteTable.Builder<RouterRuntime> table = tables.get(entryPoint);
                     if (table == null) {
@@ -105,41 +110,52 @@ public final class SnapshotCompiler {
 
         Map<String, RouteSelector> selectors = new LinkedHashMap<>();
         tables.forEach((entryPoint, table) -> selectors.put(entryPoint, RouteSelector.of(table.build())));
-        return new Compiled(new Snapshot(selectors), errors, routerCount);
+        services.errors().forEach((name, message) -> {
+            if (config.services().containsKey(name)) {
+                errors.add(config.problem(QualifiedConfiguration.SERVICES, name, "", message));
+            }
+        });
+        Set<String> serviceNames = Set.copyOf(config.services().keySet());
+        Runnable afterSwap = () -> {
+            if (registries.healthChecks() != null) {
+                registries.healthChecks().retainOnly(serviceNames);
+            }
+            registries.rateLimits().retainOnly(rateLimits);
+        };
+        return new Compiled(new Snapshot(selectors), errors, routerCount, afterSwap);
     }
 
-    private HttpHandler serviceHandler(QualifiedConfiguration config, Set<String> disabled, ServiceCompiler services,
-            Map<String, HttpHandler> handlers, Map<String, String> failures, String name) throws CompileException {
-        HttpHandler existing = handlers.get(name);
-        if (existing != null) {
-            return existing;
-        }
-        if (failures.containsKey(name)) {
-            throw new CompileException(failures.get(name));
-        }
-        HttpHandler handler;
+    private static <T> Map<String, T> enabled(Map<String, T> objects, Set<String> disabled, String collection) {
+        Map<String, T> enabled = new LinkedHashMap<>();
+        objects.forEach((name, value) -> {
+            if (!disabled.contains(QualifiedConfiguration.key(collection, name))) {
+                enabled.put(name, value);
+            }
+        });
+        return enabled;
+    }
+
+    private ServiceContext serviceContext(QualifiedConfiguration config, Set<String> disabled) {
+        Map<String, ServersTransportSettings> transports = transports(config, disabled);
+        ServersTransportSettings defaultTransport = defaultTransport();
+        return new ServiceContext(name -> checkedTls(name == null || name.equals("default@internal") ? defaultTransport
+                : transports.get(name)), registries.healthChecks(), registries.serviceMetrics(),
+                RandomGenerator.getDefault());
+    }
+
+    private HttpHandler serviceHandler(HttpServiceBuilder services, String name) throws CompileException {
         if (name.equals("noop@internal")) {
-            handler = InternalHandlers.NOOP;
-        } else if (name.equals("ping@internal")) {
-            handler = new PingHandler(ping() == null ? PingHandler.DEFAULT_TERMINATING_STATUS_CODE
-                    : ping().terminatingStatusCode());
-        } else {
-            Service service = config.services().get(name);
-            if (service == null || disabled.contains(QualifiedConfiguration.key(QualifiedConfiguration.SERVICES, name))) {
-                String message = service == null ? "service \"" + name + "\" does not exist"
-                        : "service \"" + name + "\" is disabled by its errors";
-                failures.put(name, message);
-                throw new CompileException(message);
-            }
-            try {
-                handler = services.compile(name, service);
-            } catch (CompileException e) {
-                failures.put(name, "service \"" + name + "\": " + e.getMessage());
-                throw new CompileException(failures.get(name), e);
-            }
+            return InternalHandlers.NOOP;
         }
-        handlers.put(name, handler);
-        return handler;
+        if (name.equals("ping@internal")) {
+            return new PingHandler(ping() == null ? PingHandler.DEFAULT_TERMINATING_STATUS_CODE
+                    : ping().terminatingStatusCode());
+        }
+        try {
+            return services.build(name);
+        } catch (IllegalArgumentException e) {
+            throw new CompileException("service \"" + name + "\": " + e.getMessage(), e);
+        }
     }
 
     private void addInternalRouters(Map<String, HttpRouteTable.Builder<RouterRuntime>> tables, List<Problem> errors) {
@@ -238,6 +254,18 @@ public final class SnapshotCompiler {
 
     private Ping ping() {
         return staticConfiguration.ping();
+    }
+
+    /** Builds (once, cached) the transport's client SslContexts so that invalid TLS settings fail the service. */
+    private static ServersTransportSettings checkedTls(ServersTransportSettings transport) {
+        if (transport != null && !transport.tls().equals(UpstreamTlsSettings.DEFAULTS)) {
+            try {
+                UpstreamSslContexts.validate(transport.tls());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("servers transport \"" + transport.name() + "\": " + e.getMessage(), e);
+            }
+        }
+        return transport;
     }
 
     private ServersTransportSettings defaultTransport() {
