@@ -3,6 +3,9 @@ package io.trafficcop.proxy.upstream;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http2.Http2Error;
+import io.netty.handler.codec.http2.Http2GoAwayFrame;
+import io.netty.handler.codec.http2.Http2ResetFrame;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 
@@ -19,6 +22,8 @@ final class UpstreamConnection extends ChannelInboundHandlerAdapter {
     boolean pooled;
     /** Whether the connection already served an exchange (a failure before any response may be retried). */
     boolean reused;
+    /** Whether the HTTP/2 backend told it did not process this stream (GOAWAY above it, REFUSED_STREAM). */
+    boolean unprocessed;
 
     UpstreamConnection(UpstreamTarget target) {
         this.target = target;
@@ -87,6 +92,12 @@ final class UpstreamConnection extends ChannelInboundHandlerAdapter {
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
         if (evt instanceof IdleStateEvent && current == null) {
             ctx.close(); // idleConnTimeout
+            return;
+        }
+        if (evt instanceof Http2GoAwayFrame
+                || evt instanceof Http2ResetFrame reset && reset.errorCode() == Http2Error.REFUSED_STREAM.code()) {
+            unprocessed = true; // the stream closes next: its request may go again elsewhere
+            ReferenceCountUtil.release(evt);
             return;
         }
         ctx.fireUserEventTriggered(evt);

@@ -329,7 +329,9 @@ public final class UpstreamExchange implements RequestBodyConsumer, ExchangeList
             return;
         }
         if (!responseStarted) {
-            if (connection.reused && !retried && isRetryable()) {
+            // a backend that closed a reused keep-alive connection, or refused an HTTP/2 stream, did not process it
+            boolean unprocessed = connection.unprocessed && requestDone && !exchange.hasRequestBody();
+            if (!retried && (unprocessed || connection.reused && isRetryable())) {
                 retried = true;
                 cancelTimeout();
                 connection = null;

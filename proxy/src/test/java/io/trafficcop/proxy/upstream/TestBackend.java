@@ -39,7 +39,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A Netty backend for the transport tests: TLS or not, HTTP/1.1, HTTP/2 after ALPN or HTTP/2 with prior knowledge
- * (h2c). It answers "proto=h1|h2 client=CN|-" and counts connections, requests and PINGs; {@code /hold} requests are
+ * (h2c). It answers "proto=h1|h2 client=CN|-" and counts connections, requests and PINGs; the first HTTP/2
+ * {@code /refuse} stream is reset with REFUSED_STREAM; {@code /hold} requests are
  * answered together once {@link #holdUntil} of them arrived (proving they were in flight at the same time);
  * {@code /hang} requests are never answered.
  */
@@ -54,6 +55,8 @@ final class TestBackend implements AutoCloseable {
     final AtomicInteger connections = new AtomicInteger();
     final AtomicInteger requests = new AtomicInteger();
     final AtomicInteger pings = new AtomicInteger();
+    final AtomicInteger refused = new AtomicInteger();
+    final AtomicInteger closed = new AtomicInteger();
     volatile String lastSni;
     volatile int holdUntil = Integer.MAX_VALUE;
     private final List<Runnable> held = new ArrayList<>();
@@ -84,6 +87,7 @@ final class TestBackend implements AutoCloseable {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         connections.incrementAndGet();
+                        ch.closeFuture().addListener(f -> closed.incrementAndGet());
                         if (h2c) {
                             http2(ch.pipeline());
                             return;
@@ -160,6 +164,12 @@ final class TestBackend implements AutoCloseable {
                     Unpooled.copiedBuffer(body, StandardCharsets.UTF_8));
             response.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/plain")
                     .setInt(HttpHeaderNames.CONTENT_LENGTH, response.content().readableBytes());
+            if (request.uri().startsWith("/refuse") && protocol.equals("h2") && refused.getAndIncrement() == 0) {
+                response.release();
+                ctx.writeAndFlush(new io.netty.handler.codec.http2.DefaultHttp2ResetFrame(
+                        io.netty.handler.codec.http2.Http2Error.REFUSED_STREAM));
+                return;
+            }
             if (request.uri().startsWith("/hang")) {
                 response.release();
                 return;

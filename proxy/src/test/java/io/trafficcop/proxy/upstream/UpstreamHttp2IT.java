@@ -43,6 +43,7 @@ class UpstreamHttp2IT {
     static TestBackend h2;
     static TestBackend silent;
     static TestBackend pinged;
+    static TestBackend idle;
     static ProxyServer proxy;
     static HttpClient client;
 
@@ -58,6 +59,7 @@ class UpstreamHttp2IT {
                         ApplicationProtocolNames.HTTP_2, ApplicationProtocolNames.HTTP_1_1)).build());
         silent = TestBackend.h2c(false);
         pinged = TestBackend.h2c(true);
+        idle = TestBackend.h2c(true);
         var insecure = new UpstreamTlsSettings(null, true, null, null, null, null, null, null);
         TestRoutes routes = new TestRoutes()
                 .host("h2c.test", "h2c@test", Services.loadBalancer("h2c", "h2c://127.0.0.1:" + h2c.port()))
@@ -68,7 +70,10 @@ class UpstreamHttp2IT {
                         "h2c://127.0.0.1:" + silent.port()))
                 .host("pinged.test", "pinged@test", Services.loadBalancer("pinged",
                         transport(null, Duration.ofMillis(50), Duration.ofSeconds(5)), LoadBalancerSettings.DEFAULTS,
-                        "h2c://127.0.0.1:" + pinged.port()));
+                        "h2c://127.0.0.1:" + pinged.port()))
+                .host("idle.test", "idle@test", Services.loadBalancer("idle", new ServersTransportSettings("idle", 0,
+                        Duration.ofSeconds(5), Duration.ZERO, Duration.ofMillis(100), null, false, null, null),
+                        LoadBalancerSettings.DEFAULTS, "h2c://127.0.0.1:" + idle.port()));
         proxy = new ProxyServer(2);
         proxy.start(List.of(EntryPointSettings.of("web", "127.0.0.1:0")), new Snapshot(Map.of("web", routes)));
         client = TestClients.http1();
@@ -82,7 +87,7 @@ class UpstreamHttp2IT {
     @AfterAll
     static void stop() {
         proxy.shutdown();
-        for (TestBackend b : List.of(h2c, h2, silent, pinged)) {
+        for (TestBackend b : List.of(h2c, h2, silent, pinged, idle)) {
             b.close();
         }
         client.close();
@@ -119,6 +124,21 @@ class UpstreamHttp2IT {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("proto=h2 client=- body=" + body);
+    }
+
+    @Test
+    void retriesARefusedStreamOnce() throws Exception {
+        HttpResponse<String> response = client.send(request("h2c.test", "/refuse").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(h2c.refused.get()).isEqualTo(2);
+    }
+
+    @Test
+    void closesAnHttp2ConnectionWithoutStreamsAfterIdleConnTimeout() throws Exception {
+        assertThat(client.send(request("idle.test", "/").build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+                .isEqualTo(200);
+        await().atMost(Duration.ofSeconds(5)).until(() -> idle.closed.get() == idle.connections.get());
     }
 
     @Test
