@@ -14,7 +14,10 @@ import java.util.Map;
  * Idle keep-alive connections to backends, one pool per event loop and per {@link UpstreamTarget} (server URL +
  * servers transport): a request borrows a connection of its own event loop, so the hot path takes no lock. Each
  * pool holds at most {@code maxIdleConnsPerHost} idle connections (per event loop); a negative value disables
- * keep-alive to that server. Pools outlive snapshots: equal targets in the next snapshot find the same pool.
+ * keep-alive to that server. HTTP/2 connections ({@code h2c://}, or {@code https://} after ALPN h2) are kept apart:
+ * each carries many exchanges as streams, so an event loop opens one per target and more only when the backend's
+ * SETTINGS_MAX_CONCURRENT_STREAMS is reached; exchanges arriving while it is being dialled wait for it. Pools outlive
+ * snapshots: equal targets in the next snapshot find the same pool.
  */
 public final class UpstreamPools {
 

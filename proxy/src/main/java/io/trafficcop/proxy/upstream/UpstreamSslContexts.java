@@ -1,6 +1,5 @@
 package io.trafficcop.proxy.upstream;
 
-import io.netty.handler.codec.http2.Http2SecurityUtil;
 import io.netty.handler.ssl.ApplicationProtocolConfig;
 import io.netty.handler.ssl.ApplicationProtocolNames;
 import io.netty.handler.ssl.OpenSsl;
@@ -33,8 +32,11 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class UpstreamSslContexts {
 
-    private record Key(UpstreamTlsSettings tls, boolean h2) {
+    private record Key(UpstreamTlsSettings tls, boolean h2, SslProvider provider) {
     }
+
+    /** BoringSSL when netty-tcnative loads on this platform, else the JDK's engine (tests switch engines here). */
+    static volatile SslProvider provider = OpenSsl.isAvailable() ? SslProvider.OPENSSL : SslProvider.JDK;
 
     private static final Map<Key, SslContext> CACHE = new ConcurrentHashMap<>();
 
@@ -47,12 +49,12 @@ public final class UpstreamSslContexts {
      * @throws IllegalArgumentException naming the option when a setting is invalid
      */
     public static SslContext of(UpstreamTlsSettings tls, boolean h2) {
-        Key key = new Key(tls, h2);
+        Key key = new Key(tls, h2, provider);
         SslContext cached = CACHE.get(key);
         if (cached != null) {
             return cached;
         }
-        SslContext built = build(tls, h2);
+        SslContext built = build(tls, h2, key.provider());
         SslContext raced = CACHE.putIfAbsent(key, built);
         return raced == null ? built : raced;
     }
@@ -68,9 +70,8 @@ public final class UpstreamSslContexts {
         CACHE.clear();
     }
 
-    private static SslContext build(UpstreamTlsSettings tls, boolean h2) {
-        SslContextBuilder builder = SslContextBuilder.forClient()
-                .sslProvider(OpenSsl.isAvailable() ? SslProvider.OPENSSL : SslProvider.JDK);
+    private static SslContext build(UpstreamTlsSettings tls, boolean h2, SslProvider engine) {
+        SslContextBuilder builder = SslContextBuilder.forClient().sslProvider(engine);
         if (tls.insecureSkipVerify()) {
             builder.trustManager(InsecureTrustManagerFactory.INSTANCE);
         } else if (!tls.rootCAs().isEmpty()) {
@@ -94,9 +95,8 @@ public final class UpstreamSslContexts {
         builder.protocols(TlsVersions.between(tls.minVersion(), tls.maxVersion()));
         if (!tls.cipherSuites().isEmpty()) {
             builder.ciphers(GoCipherSuites.toJava(tls.cipherSuites()), SupportedCipherSuiteFilter.INSTANCE);
-        } else if (h2) {
-            builder.ciphers(Http2SecurityUtil.CIPHERS, SupportedCipherSuiteFilter.INSTANCE);
         }
+        // else the engine's defaults, h2 or not: as Go, a TLS 1.2 backend with older suites still gets http/1.1
         if (h2) {
             builder.applicationProtocolConfig(new ApplicationProtocolConfig(ApplicationProtocolConfig.Protocol.ALPN,
                     ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
