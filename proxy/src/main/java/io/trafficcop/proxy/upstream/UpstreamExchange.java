@@ -154,6 +154,9 @@ public final class UpstreamExchange implements RequestBodyConsumer, ExchangeList
     private void onConnected(UpstreamConnection c) {
         this.connection = c;
         this.channel = c.channel();
+        if (!(channel instanceof Http2StreamChannel)) {
+            request.headers().remove(HttpConversionUtil.ExtensionHeaderNames.SCHEME.text()); // set for a stream before
+        }
         c.bind(this);
         channel.write(request, channel.voidPromise());
         long timeout = target.transport().responseHeaderTimeout().toNanos();

@@ -71,6 +71,7 @@ final class UpstreamH2Connection extends ChannelInboundHandlerAdapter {
         UpstreamH2Connection connection = new UpstreamH2Connection(target);
         p.addLast("upstream-h2", connection);
         connection.channel = ch;
+        connection.scheduleIdleClose(); // in case the exchange that dialled it went away meanwhile
         // streams read on demand (flow control does the back-pressure); the connection itself always reads
         ch.config().setAutoRead(true);
     }
@@ -123,16 +124,24 @@ final class UpstreamH2Connection extends ChannelInboundHandlerAdapter {
     private void streamClosed() {
         streams--;
         if (streams == 0 && channel.isActive()) {
-            long idle = target.transport().idleConnTimeout().toMillis();
             if (goingAway) {
                 channel.close();
-            } else if (idle > 0) {
-                idleClose = channel.eventLoop().schedule(() -> {
-                    if (streams == 0) {
-                        channel.close(); // idleConnTimeout
-                    }
-                }, idle, TimeUnit.MILLISECONDS);
+            } else {
+                scheduleIdleClose();
             }
+        }
+    }
+
+    /** idleConnTimeout: a connection without streams for that long is closed. */
+    private void scheduleIdleClose() {
+        long idle = target.transport().idleConnTimeout().toMillis();
+        if (idle > 0) {
+            cancelIdleClose();
+            idleClose = channel.eventLoop().schedule(() -> {
+                if (streams == 0) {
+                    channel.close();
+                }
+            }, idle, TimeUnit.MILLISECONDS);
         }
     }
 

@@ -160,6 +160,9 @@ final class TestBackend implements AutoCloseable {
                 }
             }
             String body = "proto=" + protocol + " client=" + client + " body=" + request.content().toString(StandardCharsets.UTF_8);
+            if (request.uri().startsWith("/big/")) {
+                body = "y".repeat(Integer.parseInt(request.uri().substring("/big/".length())));
+            }
             FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
                     Unpooled.copiedBuffer(body, StandardCharsets.UTF_8));
             response.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/plain")

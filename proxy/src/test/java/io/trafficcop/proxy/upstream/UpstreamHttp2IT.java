@@ -126,6 +126,15 @@ class UpstreamHttp2IT {
         assertThat(response.body()).isEqualTo("proto=h2 client=- body=" + body);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"h2c", "h2"})
+    void streamsResponseBodiesLargerThanTheFlowControlWindow(String name) throws Exception {
+        HttpResponse<String> response = client.send(request(name + ".test", "/big/3000000").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).hasSize(3_000_000);
+    }
+
     @Test
     void retriesARefusedStreamOnce() throws Exception {
         HttpResponse<String> response = client.send(request("h2c.test", "/refuse").build(),
