@@ -328,4 +328,53 @@ class TrafficCopIT {
         assertThat(names).containsExactlyInAnyOrder("alpha", "beta");
         assertThat(get("web", "/denied").statusCode()).isEqualTo(403);
     }
+
+    @Test
+    void tlsRoutersServeOnlyTlsConnectionsWithTheConfiguredCertificate() throws Exception {
+        io.trafficcop.proxy.tls.TestPki.Issued ca = io.trafficcop.proxy.tls.TestPki.ca("Test CA");
+        io.trafficcop.proxy.tls.TestPki.Issued server = io.trafficcop.proxy.tls.TestPki.server(ca, "localhost", "localhost");
+        Path cert = Files.writeString(dir.resolve("server.crt"), server.certPem());
+        Path key = Files.writeString(dir.resolve("server.key"), server.keyPem());
+        start("""
+                entryPoints:
+                  websecure:
+                    address: "127.0.0.1:0"
+                http:
+                  routers:
+                    secure:
+                      rule: "Host(`localhost`) && PathPrefix(`/secure`)"
+                      service: s
+                      tls: {}
+                    plain:
+                      rule: "PathPrefix(`/plain`)"
+                      service: s
+                  services:
+                    s:
+                      loadBalancer:
+                        servers:
+                          - url: "%s"
+                tls:
+                  certificates:
+                    - certFile: %s
+                      keyFile: %s
+                  options:
+                    default:
+                      minVersion: VersionTLS12
+                """.formatted(alpha.url(), cert, key));
+        int port = trafficCop.boundPort("websecure");
+        try (HttpClient tlsClient = HttpClient.newBuilder().sslContext(io.trafficcop.proxy.tls.TestPki.trusting(ca.certificate()))
+                .version(HttpClient.Version.HTTP_2).build()) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> tlsClient.send(HttpRequest.newBuilder(
+                    URI.create("https://localhost:" + port + "/secure")).build(), HttpResponse.BodyHandlers.ofString())
+                    .statusCode() == 200);
+            HttpResponse<String> secure = tlsClient.send(HttpRequest.newBuilder(
+                    URI.create("https://localhost:" + port + "/secure")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(secure.version()).isEqualTo(HttpClient.Version.HTTP_2);
+            assertThat(secure.body()).contains("Name: alpha", "X-Forwarded-Proto: https");
+            assertThat(tlsClient.send(HttpRequest.newBuilder(URI.create("https://localhost:" + port + "/plain")).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
+        }
+        assertThat(get("websecure", "/plain").statusCode()).isEqualTo(200);
+        assertThat(get("websecure", "/secure").statusCode()).isEqualTo(404);
+    }
 }

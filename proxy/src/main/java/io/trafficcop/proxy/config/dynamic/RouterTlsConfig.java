@@ -10,11 +10,10 @@ import java.util.List;
 /**
  * Traefik's {@code http.routers.<name>.tls} ({@code dynamic.RouterTLSConfig}).
  */
-@NotImplemented("router TLS not implemented yet")
 public record RouterTlsConfig(
         String options,
-        String certResolver,
-        List<Domain> domains) {
+        @NotImplemented("ACME resolvers are not attached to routers yet") String certResolver,
+        @NotImplemented("ACME resolvers are not attached to routers yet") List<Domain> domains) {
 
     public RouterTlsConfig {
         // unmodifiable copies (nulls allowed, order kept): a bound configuration is never mutated

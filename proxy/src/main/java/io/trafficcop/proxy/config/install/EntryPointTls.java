@@ -1,5 +1,6 @@
 package io.trafficcop.proxy.config.install;
 
+import io.trafficcop.proxy.config.NotImplemented;
 import java.util.List;
 
 /**
@@ -9,6 +10,6 @@ import java.util.List;
  */
 public record EntryPointTls(
         String options,
-        String certResolver,
-        List<Domain> domains) {
+        @NotImplemented("ACME resolvers are not attached to routers yet") String certResolver,
+        @NotImplemented("ACME resolvers are not attached to routers yet") List<Domain> domains) {
 }

@@ -1,6 +1,15 @@
 package io.trafficcop.proxy.runtime.compile;
 
 import io.trafficcop.proxy.config.dynamic.Router;
+import io.trafficcop.proxy.config.dynamic.RouterTlsConfig;
+import io.trafficcop.proxy.config.install.EntryPointTls;
+import io.trafficcop.proxy.config.types.Domain;
+import io.trafficcop.proxy.http.Exchange;
+import io.trafficcop.proxy.rule.HttpRuleParser;
+import io.trafficcop.proxy.tls.SniCheck;
+import io.trafficcop.proxy.tls.SniSslContexts;
+import io.trafficcop.proxy.tls.TlsRouterHosts;
+import io.trafficcop.proxy.tls.TlsTermination;
 import io.trafficcop.proxy.config.dynamic.ServersTransport;
 import io.trafficcop.proxy.config.install.EntryPoint;
 import io.trafficcop.proxy.config.install.Ping;
@@ -57,19 +66,35 @@ public final class SnapshotCompiler {
 
     private final StaticConfiguration staticConfiguration;
     private final RuntimeRegistries registries;
+    private final java.util.function.Supplier<List<TlsTermination.ExtraCertificate>> tlsCertificates;
 
     public SnapshotCompiler(StaticConfiguration effectiveStaticConfiguration, RuntimeRegistries registries) {
+        this(effectiveStaticConfiguration, registries, List::of);
+    }
+
+    /**
+     * @param tlsCertificates the certificates obtained by ACME resolvers, served beside the configured ones
+     */
+    public SnapshotCompiler(StaticConfiguration effectiveStaticConfiguration, RuntimeRegistries registries,
+            java.util.function.Supplier<List<TlsTermination.ExtraCertificate>> tlsCertificates) {
         this.staticConfiguration = effectiveStaticConfiguration;
         this.registries = registries;
+        this.tlsCertificates = tlsCertificates;
     }
 
     public Compiled compile(DynamicConfigurationBuilder.Built built) {
         QualifiedConfiguration config = built.configuration();
         List<Problem> errors = new ArrayList<>();
         Map<String, HttpRouteTable.Builder<RouterRuntime>> tables = new LinkedHashMap<>();
+        Map<String, HttpRouteTable.Builder<RouterRuntime>> tlsTables = new LinkedHashMap<>();
+        Map<String, List<TlsRouterHosts>> tlsHosts = new LinkedHashMap<>();
         for (String entryPoint : entryPoints().keySet()) {
             tables.put(entryPoint, HttpRouteTable.builder());
+            tlsTables.put(entryPoint, HttpRouteTable.builder());
+            tlsHosts.put(entryPoint, new ArrayList<>());
         }
+        TlsTermination termination = TlsTermination.build(config.tls(), tlsCertificates.get(), registries.tlsChallenges());
+        termination.errors().forEach(message -> errors.add(new Problem("tls", 0, "tls", message)));
         HttpServiceBuilder services = new HttpServiceBuilder(enabled(config.services(), built.disabled(),
                 QualifiedConfiguration.SERVICES), serviceContext(config, built.disabled()));
         Set<RateLimitRegistry.Key> rateLimits = new HashSet<>();
@@ -80,20 +105,31 @@ public final class SnapshotCompiler {
         for (Map.Entry<String, Router> entry : config.routers().entrySet()) {
             String name = entry.getKey();
             Router router = entry.getValue();
-            if (built.disabled().contains(QualifiedConfiguration.key(QualifiedConfiguration.ROUTERS, name))
-                    || router.tls() != null) {
-                // disabled routers carry their errors already; TLS routers wait for the TLS entry points
-                continue;
+            if (built.disabled().contains(QualifiedConfiguration.key(QualifiedConfiguration.ROUTERS, name))) {
+                continue; // its errors are reported already
             }
             String provider = QualifiedConfiguration.providerOf(name);
             try {
                 HttpHandler service = serviceHandler(services, QualifiedConfiguration.qualify(router.service(), provider));
                 for (String entryPoint : routerEntryPoints(router)) {
-                    HttpRouteTable.Builder<RouterRuntime> table = tables.get(entryPoint);
-                    if (table == null) {
+                    if (!tables.containsKey(entryPoint)) {
                         continue;
                     }
-                    List<Middleware> chain = new ArrayList<>(middlewares.resolve(entryPointMiddlewares(entryPoint), provider));
+                    RouterTlsConfig tls = router.tls() != null ? router.tls() : entryPointTls(entryPoint);
+                    List<Middleware> chain = new ArrayList<>();
+                    HttpRouteTable.Builder<RouterRuntime> table = tables.get(entryPoint);
+                    if (tls != null) {
+                        // a TLS router serves TLS connections only, with the options of its hosts
+                        String options = QualifiedConfiguration.qualifyTlsOptions(tls.options(), provider);
+                        if (!options.equals(QualifiedConfiguration.DEFAULT_TLS_OPTIONS) && !termination.hasOptions(options)) {
+                            throw new CompileException("unknown TLS options: " + options);
+                        }
+                        tlsHosts.get(entryPoint).add(new TlsRouterHosts(name, HttpRuleParser.parseDomains(router.rule()),
+                                options));
+                        chain.add(new SniCheck(name, options));
+                        table = tlsTables.get(entryPoint);
+                    }
+                    chain.addAll(middlewares.resolve(entryPointMiddlewares(entryPoint), provider));
                     chain.addAll(middlewares.resolve(router.middlewares(), provider));
                     HttpHandler handler = MiddlewareChain.build(chain, service);
                     table.add(name, router.rule(), syntax(router), RouterPriority.toTable(
@@ -109,7 +145,14 @@ public final class SnapshotCompiler {
         addInternalRouters(tables, errors);
 
         Map<String, RouteSelector> selectors = new LinkedHashMap<>();
-        tables.forEach((entryPoint, table) -> selectors.put(entryPoint, RouteSelector.of(table.build())));
+        Map<String, SniSslContexts> contexts = new LinkedHashMap<>();
+        tables.forEach((entryPoint, table) -> {
+            HttpRouteTable<RouterRuntime> plain = table.build();
+            HttpRouteTable<RouterRuntime> secure = tlsTables.get(entryPoint).build();
+            selectors.put(entryPoint, request -> request instanceof Exchange exchange && exchange.isSecure()
+                    ? secure.match(request) : plain.match(request));
+            contexts.put(entryPoint, termination.forEntryPoint(tlsHosts.get(entryPoint)));
+        });
         services.errors().forEach((name, message) -> {
             if (config.services().containsKey(name)) {
                 errors.add(config.problem(QualifiedConfiguration.SERVICES, name, "", message));
@@ -122,7 +165,7 @@ public final class SnapshotCompiler {
             }
             registries.rateLimits().retainOnly(rateLimits);
         };
-        return new Compiled(new Snapshot(selectors), errors, routerCount, afterSwap);
+        return new Compiled(new Snapshot(selectors, contexts), errors, routerCount, afterSwap);
     }
 
     private static <T> Map<String, T> enabled(Map<String, T> objects, Set<String> disabled, String collection) {
@@ -240,6 +283,18 @@ public final class SnapshotCompiler {
         } catch (IllegalArgumentException e) {
             return false;
         }
+    }
+
+    /** An entry point's {@code http.tls}: the TLS configuration of its routers that have none of their own. */
+    private RouterTlsConfig entryPointTls(String entryPoint) {
+        EntryPoint config = entryPoints().get(entryPoint);
+        EntryPointTls tls = config == null || config.http() == null ? null : config.http().tls();
+        if (tls == null) {
+            return null;
+        }
+        List<Domain> domains = tls.domains() == null ? null : tls.domains().stream()
+                .map(domain -> new Domain(domain.main(), domain.sans())).toList();
+        return new RouterTlsConfig(tls.options(), tls.certResolver(), domains);
     }
 
     private List<String> entryPointMiddlewares(String entryPoint) {
