@@ -1,6 +1,7 @@
 package io.trafficcop.proxy.runtime;
 
 import io.trafficcop.proxy.config.dynamic.Certificate;
+import io.trafficcop.proxy.config.dynamic.San;
 import java.util.List;
 
 /**
@@ -16,7 +17,9 @@ import java.util.List;
  * @param cipherSuites       {@code cipherSuites}: Go cipher suite names (empty: the engine's defaults)
  * @param minVersion         {@code minVersion}: VersionTLS10..VersionTLS13 (null: TLS 1.2, as Go's client)
  * @param maxVersion         {@code maxVersion}: VersionTLS10..VersionTLS13 (null: TLS 1.3)
- * @param peerCertURI        {@code peerCertURI}: a URI SAN the backend certificate must carry (null: no check)
+ * @param peerCertURI        {@code peerCertURI} (deprecated by Traefik): a URI SAN the backend certificate may carry
+ * @param peerCertSANs       {@code peerCertSANs}: the backend certificate must match one of these (or peerCertURI),
+ *                           and its chain is verified against rootCAs even with insecureSkipVerify
  */
 public record UpstreamTlsSettings(
         String serverName,
@@ -26,11 +29,20 @@ public record UpstreamTlsSettings(
         List<String> cipherSuites,
         String minVersion,
         String maxVersion,
-        String peerCertURI) {
+        String peerCertURI,
+        List<San> peerCertSANs) {
 
     /** Verify against the JVM's trust store, default versions and suites. */
     public static final UpstreamTlsSettings DEFAULTS = new UpstreamTlsSettings(null, false, List.of(), List.of(),
-            List.of(), null, null, null);
+            List.of(), null, null, null, null);
+
+    /** Without {@code peerCertSANs}. */
+    public UpstreamTlsSettings(String serverName, boolean insecureSkipVerify, List<String> rootCAs,
+            List<Certificate> certificates, List<String> cipherSuites, String minVersion, String maxVersion,
+            String peerCertURI) {
+        this(serverName, insecureSkipVerify, rootCAs, certificates, cipherSuites, minVersion, maxVersion, peerCertURI,
+                null);
+    }
 
     public UpstreamTlsSettings {
         serverName = serverName == null || serverName.isEmpty() ? null : serverName;
@@ -40,5 +52,6 @@ public record UpstreamTlsSettings(
         minVersion = minVersion == null || minVersion.isEmpty() ? null : minVersion;
         maxVersion = maxVersion == null || maxVersion.isEmpty() ? null : maxVersion;
         peerCertURI = peerCertURI == null || peerCertURI.isEmpty() ? null : peerCertURI;
+        peerCertSANs = peerCertSANs == null ? List.of() : List.copyOf(peerCertSANs);
     }
 }

@@ -27,7 +27,7 @@ import javax.net.ssl.SSLParameters;
 /**
  * Opens connections to backends on the caller's event loop with the servers transport's dialTimeout and
  * TCP_NODELAY: plain HTTP/1.1 for {@code http://}, HTTP/2 with prior knowledge for {@code h2c://}, TLS for
- * {@code https://} (SNI {@code serverName}, host name and {@code peerCertURI} verification) then HTTP/2 when ALPN
+ * {@code https://} (SNI {@code serverName}, host name and {@code peerCertSANs}/{@code peerCertURI} verification) then HTTP/2 when ALPN
  * chose h2, HTTP/1.1 otherwise. The returned promise completes with the channel once its protocol pipeline is in
  * place: an {@link UpstreamConnection} (HTTP/1.1, auto-read off so the exchange reads when the client can take more)
  * or an {@link UpstreamH2Connection} (HTTP/2, whose streams carry exchanges).
@@ -96,7 +96,7 @@ final class UpstreamConnector {
                 }
                 ch.pipeline().remove(DIALING);
                 try {
-                    PeerCertificates.verifyUri(ssl.engine().getSession(), target.transport().tls().peerCertURI());
+                    PeerCertificates.verify(ssl.engine().getSession(), target.transport().tls());
                 } catch (javax.net.ssl.SSLException e) {
                     ch.close();
                     ready.tryFailure(e);

@@ -16,7 +16,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.security.cert.CertificateException;
+import java.security.cert.TrustAnchor;
+import java.util.HashSet;
+import java.util.Set;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -39,6 +46,7 @@ public final class UpstreamSslContexts {
     static volatile SslProvider provider = OpenSsl.isAvailable() ? SslProvider.OPENSSL : SslProvider.JDK;
 
     private static final Map<Key, SslContext> CACHE = new ConcurrentHashMap<>();
+    private static final Map<UpstreamTlsSettings, Set<TrustAnchor>> ANCHORS = new ConcurrentHashMap<>();
 
     private UpstreamSslContexts() {
     }
@@ -61,8 +69,32 @@ public final class UpstreamSslContexts {
 
     /** Validates {@code tls} by building its contexts (call when compiling a configuration). */
     public static void validate(UpstreamTlsSettings tls) {
+        PeerCertificates.validate(tls);
         of(tls, true);
         of(tls, false);
+    }
+
+    /** The roots peerCertSANs' chain check trusts: rootCAs, or the JVM's trust store when none are configured. */
+    static Set<TrustAnchor> trustAnchors(UpstreamTlsSettings tls) {
+        return ANCHORS.computeIfAbsent(tls, t -> {
+            X509Certificate[] roots;
+            if (!t.rootCAs().isEmpty()) {
+                roots = rootCAs(t.rootCAs());
+            } else {
+                try {
+                    TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+                    factory.init((KeyStore) null);
+                    roots = ((X509TrustManager) factory.getTrustManagers()[0]).getAcceptedIssuers();
+                } catch (GeneralSecurityException e) {
+                    throw new IllegalStateException("the JVM's trust store cannot be read", e);
+                }
+            }
+            Set<TrustAnchor> anchors = new HashSet<>();
+            for (X509Certificate root : roots) {
+                anchors.add(new TrustAnchor(root, null));
+            }
+            return anchors;
+        });
     }
 
     /** Forgets every cached context (tests). */

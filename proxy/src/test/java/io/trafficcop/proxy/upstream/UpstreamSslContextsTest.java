@@ -51,6 +51,21 @@ class UpstreamSslContextsTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(message);
     }
 
+    @ParameterizedTest
+    @CsvSource({"backend.test, backend.test, true", "BACKEND.test, backend.TEST, true", "*.example.com, a.example.com, true",
+            "*.example.com, a.b.example.com, false", "*.example.com, example.com, false", "a.test, b.test, false"})
+    void matchesDnsNamesAsGoDoes(String pattern, String host, boolean matches) {
+        assertThat(PeerCertificates.dnsMatches(pattern, host)).isEqualTo(matches);
+    }
+
+    @Test
+    void rejectsUnknownPeerCertSanTypes() {
+        var tls = new UpstreamTlsSettings(null, true, null, null, null, null, null, null,
+                List.of(new io.trafficcop.proxy.config.dynamic.San("IPAddress", "10.0.0.1")));
+        assertThatThrownBy(() -> UpstreamSslContexts.validate(tls)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("invalid peerCertSANs type \"IPAddress\": expected URI or DNSName");
+    }
+
     @Test
     void rejectsUnknownCipherSuites() {
         assertThatThrownBy(() -> UpstreamSslContexts.of(tls(null, null, List.of("TLS_BOGUS"), null, null), false))

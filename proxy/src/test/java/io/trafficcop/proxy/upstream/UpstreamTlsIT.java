@@ -11,6 +11,7 @@ import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.trafficcop.proxy.config.dynamic.Certificate;
+import io.trafficcop.proxy.config.dynamic.San;
 import io.trafficcop.proxy.runtime.EntryPointSettings;
 import io.trafficcop.proxy.runtime.LoadBalancerSettings;
 import io.trafficcop.proxy.runtime.ServersTransportSettings;
@@ -82,6 +83,11 @@ class UpstreamTlsIT {
                 null, "spiffe://test/backend"), false);
         route(routes, "peeruri-bad", named, new UpstreamTlsSettings("backend.test", false, inlineCa, null, null, null,
                 null, "spiffe://test/other"), false);
+        route(routes, "sans-dns", named, sans(inlineCa, new San("DNSName", "backend.test")), false);
+        route(routes, "sans-uri", named, sans(inlineCa, new San("URI", "SPIFFE://test/backend")), false);
+        route(routes, "sans-miss", named, sans(inlineCa, new San("DNSName", "other.test"),
+                new San("URI", "spiffe://test/other")), false);
+        route(routes, "sans-untrusted", named, sans(null, new San("URI", "spiffe://test/backend")), false);
         route(routes, "self-verify", self, UpstreamTlsSettings.DEFAULTS, false);
         route(routes, "self-insecure", self, new UpstreamTlsSettings(null, true, null, null, null, null, null, null), false);
         route(routes, "h2", h2, tls(List.of(caFile.toString())), false);
@@ -110,6 +116,11 @@ class UpstreamTlsIT {
         return backend;
     }
 
+    /** insecureSkipVerify with peerCertSANs: no host name check, but the chain and one SAN must match. */
+    private static UpstreamTlsSettings sans(List<String> rootCAs, San... sans) {
+        return new UpstreamTlsSettings(null, true, rootCAs, null, null, null, null, null, List.of(sans));
+    }
+
     private static UpstreamTlsSettings tls(List<String> rootCAs) {
         return new UpstreamTlsSettings(null, false, rootCAs, null, null, null, null, null);
     }
@@ -136,6 +147,10 @@ class UpstreamTlsIT {
             noname        | 502 |
             peeruri-ok    | 200 | proto=h1
             peeruri-bad   | 502 |
+            sans-dns      | 200 | proto=h1
+            sans-uri      | 200 | proto=h1
+            sans-miss     | 502 |
+            sans-untrusted | 502 |
             self-verify   | 502 |
             self-insecure | 200 | proto=h1
             h2            | 200 | proto=h2

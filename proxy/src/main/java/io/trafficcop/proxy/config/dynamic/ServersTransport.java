@@ -25,7 +25,7 @@ public record ServersTransport(
         ForwardingTimeouts forwardingTimeouts,
         Boolean disableHTTP2,
         String peerCertURI,
-        @NotImplemented("peerCertSANs is not implemented yet") List<San> peerCertSANs,
+        List<San> peerCertSANs,
         @NotImplemented("SPIFFE not implemented yet") Spiffe spiffe) {
 
     public static final Integer DEFAULT_MAX_IDLE_CONNS_PER_HOST = 2;

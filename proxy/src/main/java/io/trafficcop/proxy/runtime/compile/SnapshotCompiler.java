@@ -362,7 +362,7 @@ public final class SnapshotCompiler {
             var timeouts = transport.forwardingTimeouts();
             var tls = new UpstreamTlsSettings(transport.serverName(), Boolean.TRUE.equals(transport.insecureSkipVerify()),
                     transport.rootCAs(), transport.certificates(), transport.cipherSuites(), transport.minVersion(),
-                    transport.maxVersion(), transport.peerCertURI());
+                    transport.maxVersion(), transport.peerCertURI(), transport.peerCertSANs());
             transports.put(entry.getKey(), transportSettings(entry.getKey(), transport.maxIdleConnsPerHost(), 2,
                     timeouts == null ? null : timeouts.dialTimeout(),
                     timeouts == null ? null : timeouts.responseHeaderTimeout(),
