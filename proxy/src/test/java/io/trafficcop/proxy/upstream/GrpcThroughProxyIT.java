@@ -15,6 +15,9 @@ import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.protobuf.services.HealthStatusManager;
+import io.grpc.reflection.v1.ServerReflectionGrpc;
+import io.grpc.reflection.v1.ServerReflectionRequest;
+import io.grpc.reflection.v1.ServerReflectionResponse;
 import io.trafficcop.proxy.runtime.EntryPointSettings;
 import io.trafficcop.proxy.runtime.LoadBalancerSettings;
 import io.trafficcop.proxy.runtime.ServersTransportSettings;
@@ -38,7 +41,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A real gRPC call (grpc-java's health service) through the proxy: the client speaks h2c to the entry point, the
- * proxy speaks h2c or h2 over TLS to the gRPC server; statuses travel in trailers (or trailers-only responses).
+ * proxy speaks h2c or h2 over TLS to the gRPC server; unary, server-streaming and bidirectional-streaming calls;
+ * statuses travel in trailers (or trailers-only responses).
  */
 class GrpcThroughProxyIT {
 
@@ -54,12 +58,14 @@ class GrpcThroughProxyIT {
         health.setStatus("greeter", HealthCheckResponse.ServingStatus.NOT_SERVING);
         var cert = TestCertificates.leaf(null, "grpc", ip("127.0.0.1"));
         plain = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
-                .addService(health.getHealthService()).build().start();
+                .addService(health.getHealthService())
+                .addService(io.grpc.protobuf.services.ProtoReflectionServiceV1.newInstance()).build().start();
         tls = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
                 .sslContext(GrpcSslContexts.forServer(
                         new ByteArrayInputStream(cert.certPem().getBytes(StandardCharsets.US_ASCII)),
                         new ByteArrayInputStream(cert.keyPem().getBytes(StandardCharsets.US_ASCII))).build())
-                .addService(health.getHealthService()).build().start();
+                .addService(health.getHealthService())
+                .addService(io.grpc.protobuf.services.ProtoReflectionServiceV1.newInstance()).build().start();
         var insecure = new ServersTransportSettings("insecure", 0, Duration.ofSeconds(5), Duration.ZERO,
                 Duration.ofSeconds(90), new UpstreamTlsSettings(null, true, null, null, null, null, null, null), false,
                 null, null);
@@ -105,6 +111,46 @@ class GrpcThroughProxyIT {
         assertThatThrownBy(() -> stub(upstream).check(HealthCheckRequest.newBuilder().setService("unknown").build()))
                 .isInstanceOfSatisfying(StatusRuntimeException.class,
                         e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2c", "h2"})
+    void bidirectionalStreamingCallsExchangeMessagesBothWays(String upstream) throws Exception {
+        // server reflection is a bidi stream: each request message gets its answer while the call stays open
+        var received = new java.util.concurrent.LinkedBlockingQueue<ServerReflectionResponse>();
+        var finished = new java.util.concurrent.CompletableFuture<Status>();
+        io.grpc.Metadata metadata = new io.grpc.Metadata();
+        metadata.put(io.grpc.Metadata.Key.of("x-upstream", io.grpc.Metadata.ASCII_STRING_MARSHALLER), upstream);
+        var requests = ServerReflectionGrpc.newStub(channel)
+                .withInterceptors(io.grpc.stub.MetadataUtils.newAttachHeadersInterceptor(metadata))
+                .withDeadlineAfter(10, TimeUnit.SECONDS)
+                .serverReflectionInfo(new io.grpc.stub.StreamObserver<>() {
+                    @Override
+                    public void onNext(ServerReflectionResponse value) {
+                        received.add(value);
+                    }
+
+                    @Override
+                    public void onError(Throwable t) {
+                        finished.complete(Status.fromThrowable(t));
+                    }
+
+                    @Override
+                    public void onCompleted() {
+                        finished.complete(Status.OK);
+                    }
+                });
+        requests.onNext(ServerReflectionRequest.newBuilder().setListServices("").build());
+        var first = received.poll(10, TimeUnit.SECONDS);
+        assertThat(first).isNotNull();
+        assertThat(first.getListServicesResponse().getServiceList())
+                .extracting(s -> s.getName()).contains("grpc.health.v1.Health");
+        requests.onNext(ServerReflectionRequest.newBuilder().setFileContainingSymbol("grpc.health.v1.Health").build());
+        var second = received.poll(10, TimeUnit.SECONDS);
+        assertThat(second).isNotNull();
+        assertThat(second.hasFileDescriptorResponse()).isTrue();
+        requests.onCompleted();
+        assertThat(finished.get(10, TimeUnit.SECONDS).getCode()).isEqualTo(Status.Code.OK);
     }
 
     @ParameterizedTest
