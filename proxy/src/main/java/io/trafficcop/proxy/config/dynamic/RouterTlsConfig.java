@@ -1,7 +1,6 @@
 package io.trafficcop.proxy.config.dynamic;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import io.trafficcop.proxy.config.NotImplemented;
 import io.trafficcop.proxy.config.types.Domain;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -12,8 +11,8 @@ import java.util.List;
  */
 public record RouterTlsConfig(
         String options,
-        @NotImplemented("ACME resolvers are not attached to routers yet") String certResolver,
-        @NotImplemented("ACME resolvers are not attached to routers yet") List<Domain> domains) {
+        String certResolver,
+        List<Domain> domains) {
 
     public RouterTlsConfig {
         // unmodifiable copies (nulls allowed, order kept): a bound configuration is never mutated

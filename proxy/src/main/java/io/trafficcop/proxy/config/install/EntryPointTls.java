@@ -1,6 +1,5 @@
 package io.trafficcop.proxy.config.install;
 
-import io.trafficcop.proxy.config.NotImplemented;
 import java.util.List;
 
 /**
@@ -10,6 +9,6 @@ import java.util.List;
  */
 public record EntryPointTls(
         String options,
-        @NotImplemented("ACME resolvers are not attached to routers yet") String certResolver,
-        @NotImplemented("ACME resolvers are not attached to routers yet") List<Domain> domains) {
+        String certResolver,
+        List<Domain> domains) {
 }

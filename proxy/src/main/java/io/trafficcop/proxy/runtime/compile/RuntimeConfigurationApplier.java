@@ -5,6 +5,7 @@ import io.trafficcop.proxy.config.validate.DynamicConfigurationBuilder;
 import io.trafficcop.proxy.config.validate.Problem;
 import io.trafficcop.proxy.provider.ProviderConfiguration;
 import io.trafficcop.proxy.runtime.Snapshot;
+import io.trafficcop.proxy.tls.acme.AcmeResolvers;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,9 +28,9 @@ public final class RuntimeConfigurationApplier implements Consumer<Map<String, P
     private Set<String> reported = Set.of();
 
     public RuntimeConfigurationApplier(StaticConfiguration effectiveStaticConfiguration, RuntimeRegistries registries,
-            Consumer<Snapshot> apply) {
+            AcmeResolvers acme, Consumer<Snapshot> apply) {
         this.staticConfiguration = effectiveStaticConfiguration;
-        this.compiler = new SnapshotCompiler(effectiveStaticConfiguration, registries);
+        this.compiler = new SnapshotCompiler(effectiveStaticConfiguration, registries, acme);
         this.apply = apply;
     }
 

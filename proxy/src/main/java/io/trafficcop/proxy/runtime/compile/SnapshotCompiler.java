@@ -10,6 +10,8 @@ import io.trafficcop.proxy.tls.SniCheck;
 import io.trafficcop.proxy.tls.SniSslContexts;
 import io.trafficcop.proxy.tls.TlsRouterHosts;
 import io.trafficcop.proxy.tls.TlsTermination;
+import io.trafficcop.proxy.tls.acme.AcmeResolvers;
+import io.trafficcop.proxy.tls.acme.HttpChallengeTokens;
 import io.trafficcop.proxy.config.dynamic.ServersTransport;
 import io.trafficcop.proxy.config.install.EntryPoint;
 import io.trafficcop.proxy.config.install.Ping;
@@ -66,20 +68,20 @@ public final class SnapshotCompiler {
 
     private final StaticConfiguration staticConfiguration;
     private final RuntimeRegistries registries;
-    private final java.util.function.Supplier<List<TlsTermination.ExtraCertificate>> tlsCertificates;
+    private final AcmeResolvers acme;
 
     public SnapshotCompiler(StaticConfiguration effectiveStaticConfiguration, RuntimeRegistries registries) {
-        this(effectiveStaticConfiguration, registries, List::of);
+        this(effectiveStaticConfiguration, registries, AcmeResolvers.none());
     }
 
     /**
-     * @param tlsCertificates the certificates obtained by ACME resolvers, served beside the configured ones
+     * @param acme the ACME resolvers: routers ask them for certificates, which are served beside the configured ones
      */
     public SnapshotCompiler(StaticConfiguration effectiveStaticConfiguration, RuntimeRegistries registries,
-            java.util.function.Supplier<List<TlsTermination.ExtraCertificate>> tlsCertificates) {
+            AcmeResolvers acme) {
         this.staticConfiguration = effectiveStaticConfiguration;
         this.registries = registries;
-        this.tlsCertificates = tlsCertificates;
+        this.acme = acme;
     }
 
     public Compiled compile(DynamicConfigurationBuilder.Built built) {
@@ -93,7 +95,7 @@ public final class SnapshotCompiler {
             tlsTables.put(entryPoint, HttpRouteTable.builder());
             tlsHosts.put(entryPoint, new ArrayList<>());
         }
-        TlsTermination termination = TlsTermination.build(config.tls(), tlsCertificates.get(), registries.tlsChallenges());
+        TlsTermination termination = TlsTermination.build(config.tls(), acme.certificates(), registries.tlsChallenges());
         termination.errors().forEach(message -> errors.add(new Problem("tls", 0, "tls", message)));
         HttpServiceBuilder services = new HttpServiceBuilder(enabled(config.services(), built.disabled(),
                 QualifiedConfiguration.SERVICES), serviceContext(config, built.disabled()));
@@ -124,8 +126,13 @@ public final class SnapshotCompiler {
                         if (!options.equals(QualifiedConfiguration.DEFAULT_TLS_OPTIONS) && !termination.hasOptions(options)) {
                             throw new CompileException("unknown TLS options: " + options);
                         }
-                        tlsHosts.get(entryPoint).add(new TlsRouterHosts(name, HttpRuleParser.parseDomains(router.rule()),
-                                options));
+                        List<String> hosts = HttpRuleParser.parseDomains(router.rule());
+                        tlsHosts.get(entryPoint).add(new TlsRouterHosts(name, hosts, options));
+                        if (tls.certResolver() != null && !tls.certResolver().isEmpty()
+                                && !acme.resolve(tls.certResolver(), hosts, tls.domains())) {
+                            errors.add(config.problem(QualifiedConfiguration.ROUTERS, name, "tls.certResolver",
+                                    "certificate resolver \"" + tls.certResolver() + "\" does not exist"));
+                        }
                         chain.add(new SniCheck(name, options));
                         table = tlsTables.get(entryPoint);
                     }
@@ -211,6 +218,16 @@ public final class SnapshotCompiler {
             } else {
                 addInternal(table, PingHandler.ROUTER_NAME, PingHandler.RULE, PingHandler.PRIORITY,
                         new PingHandler(ping.terminatingStatusCode()), errors);
+            }
+        }
+        for (String entryPoint : acme.httpChallengeEntryPoints()) {
+            HttpRouteTable.Builder<RouterRuntime> table = tables.get(entryPoint);
+            if (table == null) {
+                errors.add(new Problem("static configuration", 0, "certificatesResolvers.acme.httpChallenge.entryPoint",
+                        "entry point \"" + entryPoint + "\" does not exist"));
+            } else {
+                addInternal(table, "acme-http@internal", "PathPrefix(`" + HttpChallengeTokens.PATH_PREFIX + "`)",
+                        Long.MAX_VALUE, acme.httpTokens().handler(), errors);
             }
         }
         entryPoints().forEach((name, entryPoint) -> {

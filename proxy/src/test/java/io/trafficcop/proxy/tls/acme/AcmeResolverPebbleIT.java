@@ -49,14 +49,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AcmeResolverPebbleIT {
 
-    static final Path PEBBLE = Path.of("/usr/bin/pebble");
-    static final Path CHALLTESTSRV = Path.of("/usr/bin/pebble-challtestsrv");
-
     @TempDir
     static Path dir;
 
-    static Process pebble;
-    static Process dns;
+    static Pebble server;
     static ProxyServer proxy;
     static int acmePort;
     static TestPki.Issued pebbleCa;
@@ -68,37 +64,15 @@ class AcmeResolverPebbleIT {
 
     @BeforeAll
     static void start() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(PEBBLE) && Files.isExecutable(CHALLTESTSRV),
-                "pebble is not installed (apt-get install -y pebble)");
+        Assumptions.assumeTrue(Pebble.installed(), "pebble is not installed (apt-get install -y pebble)");
         LeakCheck.paranoid();
         proxy = new ProxyServer(1);
         proxy.start(List.of(EntryPointSettings.of("web", "127.0.0.1:0")), snapshot());
         int proxyPort = proxy.boundPort("web");
 
-        pebbleCa = TestPki.ca("pebble test CA");
-        TestPki.Issued pebbleCert = TestPki.server(pebbleCa, "localhost", "localhost", "127.0.0.1");
-        Path cert = Files.writeString(dir.resolve("pebble.crt"), pebbleCert.certPem());
-        Path key = Files.writeString(dir.resolve("pebble.key"), pebbleCert.keyPem());
-        acmePort = freePort();
-        int dnsPort = freePort();
-        Path config = Files.writeString(dir.resolve("pebble.json"), """
-                {"pebble": {"listenAddress": "127.0.0.1:%d", "managementListenAddress": "127.0.0.1:%d",
-                 "certificate": "%s", "privateKey": "%s", "httpPort": %d, "tlsPort": %d,
-                 "ocspResponderURL": "", "externalAccountBindingRequired": false,
-                 "externalAccountMACKeys": {"kid-1": "%s"}}}
-                """.formatted(acmePort, freePort(), cert, key, proxyPort, proxyPort, EAB_KEY));
-        dns = new ProcessBuilder(CHALLTESTSRV.toString(), "-defaultIPv4", "127.0.0.1", "-defaultIPv6", "",
-                "-dns01", "127.0.0.1:" + dnsPort, "-http01", "", "-https01", "", "-tlsalpn01", "",
-                "-management", "127.0.0.1:" + freePort())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("challtestsrv.log").toFile()).start();
-        ProcessBuilder pb = new ProcessBuilder(PEBBLE.toString(), "-config", config.toString(),
-                "-dnsserver", "127.0.0.1:" + dnsPort)
-                .redirectErrorStream(true).redirectOutput(dir.resolve("pebble.log").toFile());
-        pb.environment().put("PEBBLE_VA_NOSLEEP", "1");
-        pb.environment().put("PEBBLE_VA_ALWAYS_VALID", "0");
-        pb.environment().put("PEBBLE_WFE_NONCEREJECT", "0");
-        pebble = pb.start();
-        await().atMost(Duration.ofSeconds(20)).until(() -> listening(acmePort) && listening(dnsPort));
+        server = new Pebble(dir, proxyPort, proxyPort, EAB_KEY);
+        pebbleCa = server.ca;
+        acmePort = server.acmePort;
     }
 
     @AfterAll
@@ -107,11 +81,8 @@ class AcmeResolverPebbleIT {
         if (proxy != null) {
             proxy.shutdown();
         }
-        if (pebble != null) {
-            pebble.destroy();
-        }
-        if (dns != null) {
-            dns.destroy();
+        if (server != null) {
+            server.close();
         }
     }
 
@@ -240,19 +211,5 @@ class AcmeResolverPebbleIT {
                 new io.trafficcop.proxy.config.install.Eab("kid-1", wrongKey));
         refused.resolve(List.of(new Domain("eab-wrong.example.com", null))).get(90, TimeUnit.SECONDS);
         assertThat(refused.certificates()).isEmpty(); // logged and retried, never thrown
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
-    static boolean listening(int port) {
-        try (Socket s = new Socket("127.0.0.1", port)) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
     }
 }
