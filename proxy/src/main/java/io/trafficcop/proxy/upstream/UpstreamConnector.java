@@ -71,7 +71,9 @@ final class UpstreamConnector {
                         }
                     }
                 });
-        ChannelFuture connected = bootstrap.connect(new InetSocketAddress(target.host(), target.port()));
+        // resolved off the event loop (a slow DNS answer must not stall the loop); IP literals need no lookup
+        ChannelFuture connected = bootstrap.resolver(OffLoopAddressResolverGroup.INSTANCE)
+                .connect(InetSocketAddress.createUnresolved(target.host(), target.port()));
         connected.addListener(f -> {
             if (!f.isSuccess()) {
                 ready.tryFailure(f.cause());
