@@ -280,6 +280,24 @@ public final class Exchange implements RoutingRequest {
         }
     }
 
+    /**
+     * Puts a request body that a middleware read whole (forwardAuth {@code forwardBody}, buffering) back in front of
+     * the exchange, as if it had just arrived: the next {@link #consumeRequestBody} receives it. The body must be
+     * complete (a {@link LastHttpContent}); ownership passes to the exchange.
+     */
+    public void replayRequestBody(LastHttpContent wholeBody) {
+        bodyConsumer = null;
+        if (finished) {
+            wholeBody.release();
+            return;
+        }
+        if (pendingBody == null) {
+            pendingBody = new ArrayDeque<>(1);
+        }
+        pendingBody.add(wholeBody);
+        requestComplete = true;
+    }
+
     /** Whether the whole request body has been received from the client. */
     public boolean requestComplete() {
         return requestComplete;

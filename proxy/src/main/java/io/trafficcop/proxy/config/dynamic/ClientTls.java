@@ -11,7 +11,6 @@ import io.trafficcop.proxy.config.NotImplemented;
  *   <li>{@code caOptional}: deprecated</li>
  * </ul>
  */
-@NotImplemented("middleware not implemented yet")
 public record ClientTls(
         String ca,
         String cert,

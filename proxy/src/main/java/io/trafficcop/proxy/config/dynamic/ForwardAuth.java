@@ -14,7 +14,6 @@ import java.util.List;
  *   <li>{@code maxResponseBodySize}: null or -1 means unlimited; null is kept because Traefik warns about it</li>
  * </ul>
  */
-@NotImplemented("middleware not implemented yet")
 public record ForwardAuth(
         String address,
         ClientTls tls,

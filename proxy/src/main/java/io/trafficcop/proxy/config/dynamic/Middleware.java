@@ -31,7 +31,7 @@ public record Middleware(
         @NotImplemented("redirectScheme middleware not implemented yet") RedirectScheme redirectScheme,
         @NotImplemented("basicAuth middleware not implemented yet") BasicAuth basicAuth,
         @NotImplemented("digestAuth middleware not implemented yet") DigestAuth digestAuth,
-        @NotImplemented("forwardAuth middleware not implemented yet") ForwardAuth forwardAuth,
+        ForwardAuth forwardAuth,
         @NotImplemented("inFlightReq middleware not implemented yet") InFlightReq inFlightReq,
         @NotImplemented("buffering middleware not implemented yet") Buffering buffering,
         @NotImplemented("circuitBreaker middleware not implemented yet") CircuitBreaker circuitBreaker,
