@@ -129,7 +129,7 @@ class DynamicModelConventionsTest {
         assertThat(unmarked(ServersTransport.class)).contains("forwardingTimeouts", "maxIdleConnsPerHost");
         assertThat(unmarked(ForwardingTimeouts.class)).contains("dialTimeout", "responseHeaderTimeout", "idleConnTimeout");
         assertThat(unmarked(HttpConfiguration.class)).contains("routers", "services", "middlewares", "serversTransports");
-        assertThat(unmarked(Middleware.class)).isEmpty();
+        assertThat(unmarked(Middleware.class)).doesNotContain("plugin"); // middlewares lose their mark as they are built
         assertThat(Middleware.class.getAnnotation(NotImplemented.class)).isNull();
     }
 
