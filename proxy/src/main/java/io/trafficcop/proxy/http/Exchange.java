@@ -56,6 +56,10 @@ public final class Exchange implements RoutingRequest {
     private ExchangeListener listener;
     private List<ResponseInterceptor> interceptors;
     private List<Runnable> completionListeners;
+    private ResponseGate responseGate;
+    private boolean discardingResponse;
+    private boolean upstreamReached;
+    private boolean upstreamRequestWritten;
 
     private RouterRuntime router;
     private int status;
@@ -281,21 +285,100 @@ public final class Exchange implements RoutingRequest {
     }
 
     /**
-     * Puts a request body that a middleware read whole (forwardAuth {@code forwardBody}, buffering) back in front of
+     * Puts a request body that a middleware read whole (forwardAuth {@code forwardBody}, retry) back in front of
      * the exchange, as if it had just arrived: the next {@link #consumeRequestBody} receives it. The body must be
-     * complete (a {@link LastHttpContent}); ownership passes to the exchange.
+     * complete (a {@link LastHttpContent}); ownership passes to the exchange. It replaces a previous replay that
+     * nobody consumed (a retry attempt that failed before sending the body).
      */
     public void replayRequestBody(LastHttpContent wholeBody) {
+        releasePending();
+        pushBackRequestBody(List.of(wholeBody));
+    }
+
+    /**
+     * Puts request body chunks a middleware already read (the start of the body, or all of it) back in front of
+     * what the client has still to send; the current consumer is detached and the next {@link #consumeRequestBody}
+     * receives them first. Ownership of the chunks passes to the exchange.
+     */
+    public void pushBackRequestBody(List<? extends HttpContent> chunks) {
         bodyConsumer = null;
         if (finished) {
-            wholeBody.release();
+            chunks.forEach(HttpContent::release);
             return;
         }
-        if (pendingBody == null) {
-            pendingBody = new ArrayDeque<>(1);
+        ArrayDeque<HttpContent> queue = new ArrayDeque<>(chunks.size() + (pendingBody == null ? 0 : pendingBody.size()));
+        queue.addAll(chunks);
+        if (pendingBody != null) {
+            queue.addAll(pendingBody);
         }
-        pendingBody.add(wholeBody);
-        requestComplete = true;
+        pendingBody = queue;
+        for (HttpContent c : chunks) {
+            if (c instanceof LastHttpContent) {
+                requestComplete = true;
+            }
+        }
+    }
+
+    // ---- upstream attempts (the retry middleware) ------------------------------------------------------------
+
+    /**
+     * Decides whether a response may reach the client (the retry middleware holds back the responses of attempts
+     * it will repeat). A refused response is dropped with its body, then {@link #discarded()} is called.
+     */
+    public interface ResponseGate {
+
+        boolean admit(HttpResponse head);
+
+        /** The refused response is over (its last chunk dropped, or its producer gave up): the attempt ended. */
+        void discarded();
+    }
+
+    /** Installs (or with null removes) the gate the next response head passes through. */
+    public void responseGate(ResponseGate gate) {
+        this.responseGate = gate;
+    }
+
+    /** Called by the proxy when it starts forwarding this exchange to a backend (Traefik's proxyReached). */
+    public void markUpstreamReached() {
+        upstreamReached = true;
+    }
+
+    /** Called by the proxy once the request head was handed to a backend connection (Go's WroteHeaders trace). */
+    public void markUpstreamRequestWritten() {
+        upstreamRequestWritten = true;
+    }
+
+    public boolean upstreamReached() {
+        return upstreamReached;
+    }
+
+    public boolean upstreamRequestWritten() {
+        return upstreamRequestWritten;
+    }
+
+    /** Starts a new attempt: forgets the upstream marks and the interceptors registered after {@code keep}. */
+    public void resetAttempt(int keepInterceptors) {
+        upstreamReached = false;
+        upstreamRequestWritten = false;
+        discardingResponse = false;
+        if (interceptors != null) {
+            while (interceptors.size() > keepInterceptors) {
+                interceptors.remove(interceptors.size() - 1);
+            }
+        }
+    }
+
+    /** How many response interceptors are registered (to undo an attempt's with {@link #resetAttempt}). */
+    public int interceptorCount() {
+        return interceptors == null ? 0 : interceptors.size();
+    }
+
+    private void endDiscardedAttempt() {
+        discardingResponse = false;
+        ResponseGate gate = responseGate;
+        if (gate != null) {
+            gate.discarded();
+        }
     }
 
     /** Whether the whole request body has been received from the client. */
@@ -393,7 +476,7 @@ public final class Exchange implements RoutingRequest {
             return;
         }
         writeResponseHead(response);
-        if (!finished) {
+        if (!finished && responseStarted) {
             ctx.flush();
         }
     }
@@ -406,6 +489,24 @@ public final class Exchange implements RoutingRequest {
         if (finished) {
             ReferenceCountUtil.release(response);
             return;
+        }
+        if (discardingResponse) {
+            ReferenceCountUtil.release(response); // a held-back attempt stays held back (Go's shouldNotWrite)
+            if (response instanceof LastHttpContent) {
+                endDiscardedAttempt();
+            }
+            return;
+        }
+        if (responseGate != null && !responseStarted) {
+            if (!responseGate.admit(response)) {
+                ReferenceCountUtil.release(response);
+                discardingResponse = true;
+                if (response instanceof LastHttpContent) {
+                    endDiscardedAttempt();
+                }
+                return;
+            }
+            responseGate = null;
         }
         responseStarted = true;
         if (interceptors != null) {
@@ -428,6 +529,14 @@ public final class Exchange implements RoutingRequest {
     public void writeResponseContent(HttpContent content) {
         if (finished) {
             content.release();
+            return;
+        }
+        if (discardingResponse) {
+            boolean last = content instanceof LastHttpContent;
+            content.release();
+            if (last) {
+                endDiscardedAttempt();
+            }
             return;
         }
         if (interceptors != null) {
@@ -463,6 +572,10 @@ public final class Exchange implements RoutingRequest {
      */
     public void abort() {
         if (finished) {
+            return;
+        }
+        if (discardingResponse) {
+            endDiscardedAttempt(); // the held-back response broke off: the attempt is over, the client never saw it
             return;
         }
         finished = true;

@@ -1,6 +1,5 @@
 package io.trafficcop.proxy.config.dynamic;
 
-import io.trafficcop.proxy.config.NotImplemented;
 
 /**
  * Traefik's {@code http.middlewares.<name>.forwardAuth.tls} ({@code dynamic.ClientTLS}).

@@ -1,6 +1,5 @@
 package io.trafficcop.proxy.config.dynamic;
 
-import io.trafficcop.proxy.config.NotImplemented;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -37,7 +37,7 @@ public record Middleware(
         @NotImplemented("circuitBreaker middleware not implemented yet") CircuitBreaker circuitBreaker,
         @NotImplemented("compress middleware not implemented yet") Compress compress,
         @NotImplemented("passTLSClientCert middleware not implemented yet") PassTlsClientCert passTLSClientCert,
-        @NotImplemented("retry middleware not implemented yet") Retry retry,
+        Retry retry,
         @NotImplemented("contentType middleware not implemented yet") ContentType contentType,
         @NotImplemented("grpcWeb middleware not implemented yet") GrpcWeb grpcWeb,
         @NotImplemented("plugins not implemented yet") Map<String, Map<String, Object>> plugin) {
