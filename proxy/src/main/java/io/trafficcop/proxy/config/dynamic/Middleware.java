@@ -35,7 +35,7 @@ public record Middleware(
         @NotImplemented("inFlightReq middleware not implemented yet") InFlightReq inFlightReq,
         @NotImplemented("buffering middleware not implemented yet") Buffering buffering,
         @NotImplemented("circuitBreaker middleware not implemented yet") CircuitBreaker circuitBreaker,
-        @NotImplemented("compress middleware not implemented yet") Compress compress,
+        Compress compress,
         @NotImplemented("passTLSClientCert middleware not implemented yet") PassTlsClientCert passTLSClientCert,
         Retry retry,
         @NotImplemented("contentType middleware not implemented yet") ContentType contentType,

@@ -164,7 +164,7 @@ public final class CompressMiddleware implements Middleware {
         @Override
         public void onResponseHead(Exchange exchange, HttpResponse response) {
             HttpHeaders headers = response.headers();
-            headers.add(HttpHeaderNames.VARY, HttpHeaderNames.ACCEPT_ENCODING);
+            headers.add(HttpHeaderNames.VARY, "Accept-Encoding");
             if (response instanceof FullHttpResponse full) {
                 compressWhole(exchange, full);
                 return;
