@@ -56,10 +56,12 @@ public final class Exchange implements RoutingRequest {
     private ExchangeListener listener;
     private List<ResponseInterceptor> interceptors;
     private List<Runnable> completionListeners;
-    private ResponseGate responseGate;
+    private List<ResponseGate> responseGates;
+    private ResponseGate discardingGate;
     private boolean discardingResponse;
     private boolean upstreamReached;
     private boolean upstreamRequestWritten;
+    private boolean requestBodyDiscarded;
 
     private RouterRuntime router;
     private int status;
@@ -237,7 +239,9 @@ public final class Exchange implements RoutingRequest {
         if (content instanceof LastHttpContent) {
             requestComplete = true;
         }
-        if (bodyConsumer != null) {
+        if (requestBodyDiscarded) {
+            content.release();
+        } else if (bodyConsumer != null) {
             bodyConsumer.onRequestContent(content);
         } else if (finished) {
             content.release();
@@ -264,6 +268,11 @@ public final class Exchange implements RoutingRequest {
      * client is read as fast as the consumer can write.
      */
     public void consumeRequestBody(RequestBodyConsumer consumer) {
+        if (requestBodyDiscarded) {
+            consumer.onRequestContent(LastHttpContent.EMPTY_LAST_CONTENT); // the request now has no body
+            consumer.flushRequestBody();
+            return;
+        }
         this.bodyConsumer = consumer;
         if (pendingBody != null) {
             HttpContent c;
@@ -319,6 +328,16 @@ public final class Exchange implements RoutingRequest {
         }
     }
 
+    /**
+     * The request sent on from now on has no body (the errors middleware's page request): what the client has not
+     * sent yet is dropped, and the next consumer gets an empty body.
+     */
+    public void discardRequestBody() {
+        requestBodyDiscarded = true;
+        bodyConsumer = null;
+        releasePending();
+    }
+
     // ---- upstream attempts (the retry middleware) ------------------------------------------------------------
 
     /**
@@ -333,9 +352,21 @@ public final class Exchange implements RoutingRequest {
         void discarded();
     }
 
-    /** Installs (or with null removes) the gate the next response head passes through. */
-    public void responseGate(ResponseGate gate) {
-        this.responseGate = gate;
+    /**
+     * Adds a gate the next response head passes through. Gates nest as the middlewares that add them: the last
+     * added (innermost) decides first; each gate is consulted once and then forgotten, so an outer gate sees the
+     * response an inner one let through or put in place of the one it refused.
+     */
+    public void addResponseGate(ResponseGate gate) {
+        if (responseGates == null) {
+            responseGates = new ArrayList<>(2);
+        }
+        responseGates.add(gate);
+    }
+
+    /** How many gates wait for the next response (to undo an attempt's with {@link #resetAttempt}). */
+    public int responseGateCount() {
+        return responseGates == null ? 0 : responseGates.size();
     }
 
     /** Called by the proxy when it starts forwarding this exchange to a backend (Traefik's proxyReached). */
@@ -356,11 +387,20 @@ public final class Exchange implements RoutingRequest {
         return upstreamRequestWritten;
     }
 
-    /** Starts a new attempt: forgets the upstream marks and the interceptors registered after {@code keep}. */
-    public void resetAttempt(int keepInterceptors) {
+    /**
+     * Starts a new attempt: forgets the upstream marks, and the interceptors and gates registered after the first
+     * {@code keepInterceptors} / {@code keepGates}.
+     */
+    public void resetAttempt(int keepInterceptors, int keepGates) {
         upstreamReached = false;
         upstreamRequestWritten = false;
         discardingResponse = false;
+        discardingGate = null;
+        if (responseGates != null) {
+            while (responseGates.size() > keepGates) {
+                responseGates.remove(responseGates.size() - 1);
+            }
+        }
         if (interceptors != null) {
             while (interceptors.size() > keepInterceptors) {
                 interceptors.remove(interceptors.size() - 1);
@@ -375,7 +415,8 @@ public final class Exchange implements RoutingRequest {
 
     private void endDiscardedAttempt() {
         discardingResponse = false;
-        ResponseGate gate = responseGate;
+        ResponseGate gate = discardingGate;
+        discardingGate = null;
         if (gate != null) {
             gate.discarded();
         }
@@ -497,16 +538,17 @@ public final class Exchange implements RoutingRequest {
             }
             return;
         }
-        if (responseGate != null && !responseStarted) {
-            if (!responseGate.admit(response)) {
+        while (responseGates != null && !responseGates.isEmpty() && !responseStarted) {
+            ResponseGate gate = responseGates.remove(responseGates.size() - 1);
+            if (!gate.admit(response)) {
                 ReferenceCountUtil.release(response);
                 discardingResponse = true;
+                discardingGate = gate;
                 if (response instanceof LastHttpContent) {
                     endDiscardedAttempt();
                 }
                 return;
             }
-            responseGate = null;
         }
         responseStarted = true;
         if (interceptors != null) {

@@ -25,7 +25,7 @@ public record Middleware(
         @NotImplemented("ipAllowList middleware not implemented yet") IpAllowList ipAllowList,
         @NotImplemented("headers middleware not implemented yet") Headers headers,
         @NotImplemented("encodedCharacters middleware not implemented yet") EncodedCharacters encodedCharacters,
-        @NotImplemented("errors middleware not implemented yet") ErrorPage errors,
+        ErrorPage errors,
         @NotImplemented("rateLimit middleware not implemented yet") RateLimit rateLimit,
         @NotImplemented("redirectRegex middleware not implemented yet") RedirectRegex redirectRegex,
         @NotImplemented("redirectScheme middleware not implemented yet") RedirectScheme redirectScheme,

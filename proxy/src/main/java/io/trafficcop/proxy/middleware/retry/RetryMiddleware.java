@@ -166,6 +166,7 @@ public final class RetryMiddleware implements Middleware {
         private final HttpHeaders headers;
         private final HttpVersion version;
         private final int interceptors;
+        private final int gates;
         private int attempt;
 
         Attempts(Exchange exchange, HttpHandler next, HttpCodeRanges codes, LastHttpContent body) {
@@ -182,6 +183,7 @@ public final class RetryMiddleware implements Middleware {
                     .set(request.headers());
             this.version = request.protocolVersion();
             this.interceptors = exchange.interceptorCount();
+            this.gates = exchange.responseGateCount();
             if (body != null) {
                 exchange.addCompletionListener(body::release);
             }
@@ -198,7 +200,7 @@ public final class RetryMiddleware implements Middleware {
                 request.setUri(uri);
                 request.headers().set(headers);
                 request.setProtocolVersion(version);
-                exchange.resetAttempt(interceptors);
+                exchange.resetAttempt(interceptors, gates);
                 LOG.debug("middleware {}: new attempt {} for request: {}", name, attempt, uri);
             }
             if (body != null) {
@@ -206,7 +208,9 @@ public final class RetryMiddleware implements Middleware {
                 copy.trailingHeaders().set(body.trailingHeaders());
                 exchange.replayRequestBody(copy);
             }
-            exchange.responseGate(attempt < attempts ? this : null);
+            if (attempt < attempts) {
+                exchange.addResponseGate(this);
+            }
             next.handle(exchange);
         }
 
@@ -224,7 +228,6 @@ public final class RetryMiddleware implements Middleware {
 
         @Override
         public void discarded() {
-            exchange.responseGate(null);
             long wait = backoff.next(nanoClock.getAsLong());
             var loop = exchange.channel().eventLoop();
             if (wait == ExponentialBackoff.STOP) {
