@@ -16,7 +16,7 @@ class ErrorsMiddlewareTest {
                 name -> exchange -> { });
     }
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "[{index}] {1}")
     @CsvSource(delimiter = '|', value = {
         "''|/",
         "/{status}|/503",
