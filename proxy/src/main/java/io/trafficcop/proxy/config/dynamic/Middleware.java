@@ -33,7 +33,7 @@ public record Middleware(
         @NotImplemented("digestAuth middleware not implemented yet") DigestAuth digestAuth,
         ForwardAuth forwardAuth,
         @NotImplemented("inFlightReq middleware not implemented yet") InFlightReq inFlightReq,
-        @NotImplemented("buffering middleware not implemented yet") Buffering buffering,
+        Buffering buffering,
         @NotImplemented("circuitBreaker middleware not implemented yet") CircuitBreaker circuitBreaker,
         Compress compress,
         @NotImplemented("passTLSClientCert middleware not implemented yet") PassTlsClientCert passTLSClientCert,
