@@ -11,11 +11,14 @@ import io.trafficcop.proxy.provider.ProviderException;
 import io.trafficcop.proxy.provider.file.FileProvider;
 import io.trafficcop.proxy.runtime.compile.EntryPointSettingsFactory;
 import io.trafficcop.proxy.runtime.compile.RuntimeConfigurationApplier;
+import io.trafficcop.proxy.runtime.compile.RuntimeRegistries;
 import io.trafficcop.proxy.server.ProxyServer;
+import io.trafficcop.proxy.tls.acme.AcmeResolvers;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,11 +33,16 @@ public final class TrafficCop implements AutoCloseable {
     private final ProxyServer server;
     private final ConfigurationWatcher watcher;
     private final FileProvider provider;
+    private final RuntimeRegistries registries;
+    private final AcmeResolvers acme;
 
-    private TrafficCop(ProxyServer server, ConfigurationWatcher watcher, FileProvider provider) {
+    private TrafficCop(ProxyServer server, ConfigurationWatcher watcher, FileProvider provider,
+            RuntimeRegistries registries, AcmeResolvers acme) {
         this.server = server;
         this.watcher = watcher;
         this.provider = provider;
+        this.registries = registries;
+        this.acme = acme;
     }
 
     /**
@@ -49,8 +57,21 @@ public final class TrafficCop implements AutoCloseable {
         server.start(EntryPointSettingsFactory.of(config), null);
         Duration throttle = config.providers() == null || config.providers().providersThrottleDuration() == null
                 ? Duration.ofSeconds(2) : config.providers().providersThrottleDuration().value();
+        RuntimeRegistries registries = RuntimeRegistries.create(server.workers(), ProxyServer.socketChannelType());
+        AtomicReference<ConfigurationWatcher> watcherRef = new AtomicReference<>();
+        AcmeResolvers acme;
+        try {
+            // a certificate obtained or renewed is served by the next snapshot
+            acme = AcmeResolvers.of(config, registries.tlsChallenges(), () -> watcherRef.get().reapply());
+        } catch (IllegalArgumentException e) {
+            server.close();
+            registries.close();
+            throw new ProviderException(e.getMessage(), e);
+        }
         ConfigurationWatcher watcher = new ConfigurationWatcher(throttle,
-                new RuntimeConfigurationApplier(config, server::apply));
+                new RuntimeConfigurationApplier(config, registries, acme, server::apply));
+        watcherRef.set(watcher);
+        acme.start();
         FileProvider provider = fileProvider(config, loaded, environment);
         // the internal provider: what TrafficCop routes itself (ping, redirections), even with no other provider
         watcher.publish(new ProviderConfiguration("internal", JsonNodeFactory.instance.objectNode(), List.of(), List.of()));
@@ -61,9 +82,11 @@ public final class TrafficCop implements AutoCloseable {
         } catch (ProviderException e) {
             server.close();
             watcher.close();
+            acme.close();
+            registries.close();
             throw e;
         }
-        return new TrafficCop(server, watcher, provider);
+        return new TrafficCop(server, watcher, provider, registries, acme);
     }
 
     /** The port an entry point is bound to (useful with port 0). */
@@ -77,8 +100,10 @@ public final class TrafficCop implements AutoCloseable {
         if (provider != null) {
             provider.close();
         }
+        acme.close();
         server.shutdown();
         watcher.close();
+        registries.close();
         LOG.info("stopped");
     }
 

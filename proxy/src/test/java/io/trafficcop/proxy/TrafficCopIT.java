@@ -225,4 +225,156 @@ class TrafficCopIT {
         assertThat(get("b", "/y").statusCode()).isEqualTo(404);
         assertThat(get("traefik", "/y").statusCode()).isEqualTo(404);
     }
+
+    @Test
+    void middlewaresFromTheConfigurationChainsAndEntryPointDefaults() throws Exception {
+        start("""
+                entryPoints:
+                  web:
+                    address: "127.0.0.1:0"
+                    http:
+                      middlewares: [tag@file]
+                http:
+                  routers:
+                    r:
+                      rule: "PathPrefix(`/api`)"
+                      service: s
+                      middlewares: [api-chain]
+                  middlewares:
+                    tag:
+                      headers:
+                        customRequestHeaders:
+                          X-Entry-Point: web
+                    api-chain:
+                      chain:
+                        middlewares: [strip, add-header]
+                    strip:
+                      stripPrefix:
+                        prefixes: ["/api"]
+                    add-header:
+                      headers:
+                        customResponseHeaders:
+                          X-Served-By: trafficcop
+                  services:
+                    s:
+                      loadBalancer:
+                        servers:
+                          - url: "%s"
+                """.formatted(alpha.url()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> get("web", "/api/users").statusCode() == 200);
+        HttpResponse<String> response = get("web", "/api/users");
+        assertThat(response.body()).contains("GET /users HTTP/1.1", "X-Forwarded-Prefix: /api", "X-Entry-Point: web");
+        assertThat(response.headers().firstValue("X-Served-By")).hasValue("trafficcop");
+    }
+
+    @Test
+    void servicesAndAccessMiddlewaresFromTheConfiguration() throws Exception {
+        start("""
+                entryPoints:
+                  web:
+                    address: "127.0.0.1:0"
+                http:
+                  routers:
+                    failover:
+                      rule: "PathPrefix(`/failover`)"
+                      service: primary-or-beta
+                    weighted:
+                      rule: "PathPrefix(`/weighted`)"
+                      service: split
+                    denied:
+                      rule: "PathPrefix(`/denied`)"
+                      service: beta
+                      middlewares: [deny-local]
+                  middlewares:
+                    deny-local:
+                      ipDenyList:
+                        sourceRange: ["127.0.0.1/32"]
+                  services:
+                    primary-or-beta:
+                      failover:
+                        service: down
+                        fallback: beta
+                    down:
+                      loadBalancer:
+                        healthCheck:
+                          path: /health
+                          interval: 100ms
+                          timeout: 1s
+                        servers:
+                          - url: "http://127.0.0.1:1"
+                    split:
+                      weighted:
+                        services:
+                          - name: alpha
+                            weight: 1
+                          - name: beta
+                            weight: 1
+                    alpha:
+                      loadBalancer:
+                        servers:
+                          - url: "%s"
+                    beta:
+                      loadBalancer:
+                        servers:
+                          - url: "%s"
+                """.formatted(alpha.url(), beta.url()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> get("web", "/failover").statusCode() == 200);
+        assertThat(get("web", "/failover").body()).contains("Name: beta");
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (int i = 0; i < 4; i++) {
+            String body = get("web", "/weighted").body();
+            names.add(body.contains("Name: alpha") ? "alpha" : body.contains("Name: beta") ? "beta" : body);
+        }
+        assertThat(names).containsExactlyInAnyOrder("alpha", "beta");
+        assertThat(get("web", "/denied").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void tlsRoutersServeOnlyTlsConnectionsWithTheConfiguredCertificate() throws Exception {
+        io.trafficcop.proxy.tls.TestPki.Issued ca = io.trafficcop.proxy.tls.TestPki.ca("Test CA");
+        io.trafficcop.proxy.tls.TestPki.Issued server = io.trafficcop.proxy.tls.TestPki.server(ca, "localhost", "localhost");
+        Path cert = Files.writeString(dir.resolve("server.crt"), server.certPem());
+        Path key = Files.writeString(dir.resolve("server.key"), server.keyPem());
+        start("""
+                entryPoints:
+                  websecure:
+                    address: "127.0.0.1:0"
+                http:
+                  routers:
+                    secure:
+                      rule: "Host(`localhost`) && PathPrefix(`/secure`)"
+                      service: s
+                      tls: {}
+                    plain:
+                      rule: "PathPrefix(`/plain`)"
+                      service: s
+                  services:
+                    s:
+                      loadBalancer:
+                        servers:
+                          - url: "%s"
+                tls:
+                  certificates:
+                    - certFile: %s
+                      keyFile: %s
+                  options:
+                    default:
+                      minVersion: VersionTLS12
+                """.formatted(alpha.url(), cert, key));
+        int port = trafficCop.boundPort("websecure");
+        try (HttpClient tlsClient = HttpClient.newBuilder().sslContext(io.trafficcop.proxy.tls.TestPki.trusting(ca.certificate()))
+                .version(HttpClient.Version.HTTP_2).build()) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> tlsClient.send(HttpRequest.newBuilder(
+                    URI.create("https://localhost:" + port + "/secure")).build(), HttpResponse.BodyHandlers.ofString())
+                    .statusCode() == 200);
+            HttpResponse<String> secure = tlsClient.send(HttpRequest.newBuilder(
+                    URI.create("https://localhost:" + port + "/secure")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(secure.version()).isEqualTo(HttpClient.Version.HTTP_2);
+            assertThat(secure.body()).contains("Name: alpha", "X-Forwarded-Proto: https");
+            assertThat(tlsClient.send(HttpRequest.newBuilder(URI.create("https://localhost:" + port + "/plain")).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
+        }
+        assertThat(get("websecure", "/plain").statusCode()).isEqualTo(200);
+        assertThat(get("websecure", "/secure").statusCode()).isEqualTo(404);
+    }
 }

@@ -56,6 +56,10 @@ public final class Exchange implements RoutingRequest {
     private ExchangeListener listener;
     private List<ResponseInterceptor> interceptors;
     private List<Runnable> completionListeners;
+    private java.util.function.Consumer<HttpContent> bodyTap;
+    private ResponseDiverter diverter;
+    private int diverterInterceptors;
+    private ResponseDiverter diverting;
     private List<ResponseGate> responseGates;
     private ResponseGate discardingGate;
     private boolean discardingResponse;
@@ -69,6 +73,9 @@ public final class Exchange implements RoutingRequest {
     private boolean responseComplete;
     private boolean closeAfterResponse;
     private boolean finished;
+    private boolean omitForwardedFor;
+    private boolean deferHead;
+    private HttpResponse deferredHead;
 
     // Lazily computed views for routing (the router may ask several times).
     private int queryStart = -2;
@@ -232,6 +239,18 @@ public final class Exchange implements RoutingRequest {
         return remoteAddress.getAddress();
     }
 
+    /**
+     * Asks the proxy not to set X-Forwarded-For on the forwarded request (Go's ReverseProxy when the header is
+     * present with a nil value: Traefik's headers middleware with {@code X-Forwarded-For: ""}).
+     */
+    public void omitForwardedFor() {
+        this.omitForwardedFor = true;
+    }
+
+    public boolean forwardedForOmitted() {
+        return omitForwardedFor;
+    }
+
     // ---- the request body --------------------------------------------------------------------------------------
 
     /** Called by the owner for each body chunk the client sent; ownership passes to the exchange. */
@@ -241,7 +260,12 @@ public final class Exchange implements RoutingRequest {
         }
         if (requestBodyDiscarded) {
             content.release();
-        } else if (bodyConsumer != null) {
+            return;
+        }
+        if (bodyTap != null && !finished) {
+            bodyTap.accept(content);
+        }
+        if (bodyConsumer != null) {
             bodyConsumer.onRequestContent(content);
         } else if (finished) {
             content.release();
@@ -253,44 +277,37 @@ public final class Exchange implements RoutingRequest {
         }
     }
 
-    /** Called by the owner after each read from the client. */
-    public void onRequestReadComplete() {
-        if (bodyConsumer != null) {
-            bodyConsumer.flushRequestBody();
-            if (!requestComplete && bodyConsumer.isWritable()) {
-                owner.readRequestBody(this);
+    /**
+     * Lets {@code tap} see every request body chunk, those already queued included, as it goes to the consumer
+     * (mirroring copies the body this way). The tap must neither retain nor release the chunk. One tap per exchange.
+     */
+    public void tapRequestBody(java.util.function.Consumer<HttpContent> tap) {
+        this.bodyTap = tap;
+        if (pendingBody != null) {
+            for (HttpContent c : pendingBody) {
+                tap.accept(c);
             }
         }
     }
 
     /**
-     * Starts streaming the request body into {@code consumer}: queued chunks are handed over at once, then the
-     * client is read as fast as the consumer can write.
+     * Discards the next response head if {@code d} says so (see {@link ResponseDiverter}); interceptors added after
+     * this call go with a discarded response.
      */
-    public void consumeRequestBody(RequestBodyConsumer consumer) {
-        if (requestBodyDiscarded) {
-            consumer.onRequestContent(LastHttpContent.EMPTY_LAST_CONTENT); // the request now has no body
-            consumer.flushRequestBody();
-            return;
-        }
-        this.bodyConsumer = consumer;
-        if (pendingBody != null) {
-            HttpContent c;
-            while ((c = pendingBody.poll()) != null) {
-                consumer.onRequestContent(c);
-            }
-        }
-        consumer.flushRequestBody();
-        if (!requestComplete && consumer.isWritable()) {
-            owner.readRequestBody(this);
-        }
+    public void divertResponse(ResponseDiverter d) {
+        this.diverter = d;
+        this.diverterInterceptors = interceptors == null ? 0 : interceptors.size();
     }
 
-    /** The consumer can take more (it became writable again). */
-    public void requestMoreBody() {
-        if (!requestComplete && !finished) {
-            owner.readRequestBody(this);
-        }
+    /**
+     * Makes {@code chunks} (ownership taken, ending with a {@link LastHttpContent}) the request body again, for the
+     * next handler to consume: a service that buffered the body replays it to a second handler.
+     */
+    public void replayRequestBody(List<HttpContent> chunks) {
+        releasePending();
+        bodyConsumer = null;
+        pendingBody = new ArrayDeque<>(chunks);
+        requestComplete = true;
     }
 
     /**
@@ -338,11 +355,12 @@ public final class Exchange implements RoutingRequest {
         releasePending();
     }
 
-    // ---- upstream attempts (the retry middleware) ------------------------------------------------------------
+    // ---- upstream attempts (the retry and errors middlewares) ------------------------------------------------
 
     /**
      * Decides whether a response may reach the client (the retry middleware holds back the responses of attempts
-     * it will repeat). A refused response is dropped with its body, then {@link #discarded()} is called.
+     * it will repeat, errors those it replaces). A refused response is dropped with its body, then
+     * {@link #discarded()} is called.
      */
     public interface ResponseGate {
 
@@ -422,6 +440,58 @@ public final class Exchange implements RoutingRequest {
         }
     }
 
+    private void endDiversion() {
+        ResponseDiverter d = diverting;
+        diverting = null;
+        listener = null;
+        // after the producer that wrote the discarded response has finished with this exchange
+        ctx.channel().eventLoop().execute(() -> {
+            if (!finished) {
+                d.diverted();
+            }
+        });
+    }
+
+    /** Called by the owner after each read from the client. */
+    public void onRequestReadComplete() {
+        if (bodyConsumer != null) {
+            bodyConsumer.flushRequestBody();
+            if (!requestComplete && bodyConsumer.isWritable()) {
+                owner.readRequestBody(this);
+            }
+        }
+    }
+
+    /**
+     * Starts streaming the request body into {@code consumer}: queued chunks are handed over at once, then the
+     * client is read as fast as the consumer can write.
+     */
+    public void consumeRequestBody(RequestBodyConsumer consumer) {
+        if (requestBodyDiscarded) {
+            consumer.onRequestContent(LastHttpContent.EMPTY_LAST_CONTENT); // the request now has no body
+            consumer.flushRequestBody();
+            return;
+        }
+        this.bodyConsumer = consumer;
+        if (pendingBody != null) {
+            HttpContent c;
+            while ((c = pendingBody.poll()) != null) {
+                consumer.onRequestContent(c);
+            }
+        }
+        consumer.flushRequestBody();
+        if (!requestComplete && consumer.isWritable()) {
+            owner.readRequestBody(this);
+        }
+    }
+
+    /** The consumer can take more (it became writable again). */
+    public void requestMoreBody() {
+        if (!requestComplete && !finished) {
+            owner.readRequestBody(this);
+        }
+    }
+
     /** Whether the whole request body has been received from the client. */
     public boolean requestComplete() {
         return requestComplete;
@@ -437,6 +507,11 @@ public final class Exchange implements RoutingRequest {
 
     // ---- the response ------------------------------------------------------------------------------------------
 
+    /**
+     * Registers a response hook. Hooks run in the reverse order of registration (the one registered last, closest
+     * to the service, first), as Go's nested ResponseWriters do in Traefik: with middlewares [A, B], B's changes are
+     * made first and A's last, so A wins on a header both set.
+     */
     public void addResponseInterceptor(ResponseInterceptor interceptor) {
         if (interceptors == null) {
             interceptors = new ArrayList<>(2);
@@ -550,13 +625,41 @@ public final class Exchange implements RoutingRequest {
                 return;
             }
         }
+        if (diverter != null) {
+            ResponseDiverter d = diverter;
+            diverter = null;
+            if (d.divert(response)) {
+                boolean last = response instanceof LastHttpContent;
+                if (interceptors != null) {
+                    // the diverted handler's own interceptors see its response (a load balancer records the
+                    // server's status), then go with it
+                    for (int i = diverterInterceptors; i < interceptors.size(); i++) {
+                        interceptors.get(i).onResponseHead(this, response);
+                    }
+                    while (interceptors.size() > diverterInterceptors) {
+                        interceptors.remove(interceptors.size() - 1);
+                    }
+                }
+                ReferenceCountUtil.release(response);
+                diverting = d;
+                if (last) {
+                    endDiversion();
+                }
+                return;
+            }
+        }
         responseStarted = true;
         if (interceptors != null) {
-            for (int i = 0; i < interceptors.size(); i++) {
+            // innermost first, as Go's wrapped ResponseWriters: the middleware listed first has the last word
+            for (int i = interceptors.size() - 1; i >= 0; i--) {
                 interceptors.get(i).onResponseHead(this, response);
             }
         }
         status = response.status().code();
+        if (deferHead && !(response instanceof LastHttpContent)) {
+            deferredHead = response; // written with the first body chunk (content sniffing)
+            return;
+        }
         prepareFraming(response);
         boolean last = response instanceof LastHttpContent;
         if (last) {
@@ -581,10 +684,24 @@ public final class Exchange implements RoutingRequest {
             }
             return;
         }
+        if (diverting != null) {
+            boolean last = content instanceof LastHttpContent;
+            content.release();
+            if (last) {
+                endDiversion();
+            }
+            return;
+        }
         if (interceptors != null) {
-            for (int i = 0; i < interceptors.size(); i++) {
+            for (int i = interceptors.size() - 1; i >= 0; i--) {
                 content = interceptors.get(i).onResponseContent(this, content);
             }
+        }
+        if (deferredHead != null) {
+            HttpResponse head = deferredHead;
+            deferredHead = null;
+            prepareFraming(head);
+            ctx.write(head, ctx.voidPromise());
         }
         if (content instanceof LastHttpContent) {
             responseComplete = true;
@@ -592,6 +709,15 @@ public final class Exchange implements RoutingRequest {
         } else {
             ctx.write(content, ctx.voidPromise());
         }
+    }
+
+    /**
+     * Called by a {@link ResponseInterceptor} from {@link ResponseInterceptor#onResponseHead}: the head (unless it is a
+     * complete response) is held back and written just before the first body chunk, after the interceptors saw that
+     * chunk and may still change the head (Go's server sniffing the Content-Type from the first bytes).
+     */
+    public void deferResponseHeadUntilContent() {
+        this.deferHead = true;
     }
 
     public void flushResponse() {
@@ -618,6 +744,10 @@ public final class Exchange implements RoutingRequest {
         }
         if (discardingResponse) {
             endDiscardedAttempt(); // the held-back response broke off: the attempt is over, the client never saw it
+            return;
+        }
+        if (diverting != null) {
+            endDiversion(); // the discarded response was cut short: it is over all the same
             return;
         }
         finished = true;
@@ -663,7 +793,10 @@ public final class Exchange implements RoutingRequest {
             return;
         }
         finished = true;
-        boolean keepAlive = future.isSuccess() && keepAlive() && requestComplete;
+        // a response written on the request head (a middleware's redirect, a 404) may complete before the decoder
+        // hands over the empty end of a bodiless HTTP/1.x request: that request is complete all the same
+        boolean complete = requestComplete || !http2 && !announcesBody();
+        boolean keepAlive = future.isSuccess() && keepAlive() && complete;
         releasePending();
         if (!future.isSuccess()) {
             ctx.channel().close();
@@ -674,6 +807,10 @@ public final class Exchange implements RoutingRequest {
         }
         owner.exchangeComplete(this, keepAlive);
         notifyCompletion();
+    }
+
+    private boolean announcesBody() {
+        return HttpUtil.isTransferEncodingChunked(request) || HttpUtil.getContentLength(request, 0L) > 0L;
     }
 
     /** The client connection closed: records 499 unless the response was complete, and tells the producer. */

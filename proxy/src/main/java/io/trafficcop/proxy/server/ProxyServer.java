@@ -76,6 +76,17 @@ public final class ProxyServer implements AutoCloseable {
     }
 
     /** The port an entry point listens on (the real one when its address asked for port 0). */
+    /** The worker event loops, for work that belongs on them (health checks); null before start. */
+    public io.netty.channel.EventLoopGroup workers() {
+        return loops == null ? null : loops.workers();
+    }
+
+    /** The client socket channel type matching the transport in use (epoll or NIO). */
+    public static Class<? extends io.netty.channel.socket.SocketChannel> socketChannelType() {
+        return io.netty.channel.epoll.Epoll.isAvailable() ? io.netty.channel.epoll.EpollSocketChannel.class
+                : io.netty.channel.socket.nio.NioSocketChannel.class;
+    }
+
     public int boundPort(String entryPoint) {
         EntryPoint ep = entryPoints.get(entryPoint);
         if (ep == null) {

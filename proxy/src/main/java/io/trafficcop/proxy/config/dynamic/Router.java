@@ -22,7 +22,7 @@ public record Router(
         String rule,
         String ruleSyntax,
         Long priority,
-        @NotImplemented("router TLS not implemented yet") RouterTlsConfig tls,
+        RouterTlsConfig tls,
         @NotImplemented("per-router observability not implemented yet") RouterObservabilityConfig observability,
         @NotImplemented("parent routers (multi-layer routing) not implemented yet") List<String> parentRefs) {
 

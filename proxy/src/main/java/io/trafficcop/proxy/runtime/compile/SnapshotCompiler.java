@@ -1,7 +1,17 @@
 package io.trafficcop.proxy.runtime.compile;
 
 import io.trafficcop.proxy.config.dynamic.Router;
-import io.trafficcop.proxy.config.dynamic.Service;
+import io.trafficcop.proxy.config.dynamic.RouterTlsConfig;
+import io.trafficcop.proxy.config.install.EntryPointTls;
+import io.trafficcop.proxy.config.types.Domain;
+import io.trafficcop.proxy.http.Exchange;
+import io.trafficcop.proxy.rule.HttpRuleParser;
+import io.trafficcop.proxy.tls.SniCheck;
+import io.trafficcop.proxy.tls.SniSslContexts;
+import io.trafficcop.proxy.tls.TlsRouterHosts;
+import io.trafficcop.proxy.tls.TlsTermination;
+import io.trafficcop.proxy.tls.acme.AcmeResolvers;
+import io.trafficcop.proxy.tls.acme.HttpChallengeTokens;
 import io.trafficcop.proxy.config.dynamic.ServersTransport;
 import io.trafficcop.proxy.config.install.EntryPoint;
 import io.trafficcop.proxy.config.install.Ping;
@@ -25,7 +35,12 @@ import io.trafficcop.proxy.runtime.ServersTransportSettings;
 import io.trafficcop.proxy.runtime.Snapshot;
 import java.time.Duration;
 import java.util.ArrayList;
+import io.trafficcop.proxy.middleware.ratelimit.RateLimitRegistry;
+import io.trafficcop.proxy.service.HttpServiceBuilder;
+import io.trafficcop.proxy.service.ServiceContext;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.random.RandomGenerator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,53 +56,85 @@ import java.util.TreeSet;
  */
 public final class SnapshotCompiler {
 
-    /** The snapshot and the errors met building it. */
-    public record Compiled(Snapshot snapshot, List<Problem> errors, int routers) {
+    /**
+     * The snapshot and the errors met building it.
+     *
+     * @param afterSwap to run once the snapshot serves: lets go of the state only older snapshots used
+     */
+    public record Compiled(Snapshot snapshot, List<Problem> errors, int routers, Runnable afterSwap) {
     }
 
     private final StaticConfiguration staticConfiguration;
-    private final Map<String, MiddlewareCompiler.Factory> middlewareFactories;
+    private final RuntimeRegistries registries;
+    private final AcmeResolvers acme;
 
-    public SnapshotCompiler(StaticConfiguration effectiveStaticConfiguration) {
-        this(effectiveStaticConfiguration, MiddlewareFactories.all());
+    public SnapshotCompiler(StaticConfiguration effectiveStaticConfiguration, RuntimeRegistries registries) {
+        this(effectiveStaticConfiguration, registries, AcmeResolvers.none());
     }
 
-    SnapshotCompiler(StaticConfiguration effectiveStaticConfiguration, Map<String, MiddlewareCompiler.Factory> factories) {
+    /**
+     * @param acme the ACME resolvers: routers ask them for certificates, which are served beside the configured ones
+     */
+    public SnapshotCompiler(StaticConfiguration effectiveStaticConfiguration, RuntimeRegistries registries,
+            AcmeResolvers acme) {
         this.staticConfiguration = effectiveStaticConfiguration;
-        this.middlewareFactories = factories;
+        this.registries = registries;
+        this.acme = acme;
     }
 
     public Compiled compile(DynamicConfigurationBuilder.Built built) {
         QualifiedConfiguration config = built.configuration();
         List<Problem> errors = new ArrayList<>();
         Map<String, HttpRouteTable.Builder<RouterRuntime>> tables = new LinkedHashMap<>();
+        Map<String, HttpRouteTable.Builder<RouterRuntime>> tlsTables = new LinkedHashMap<>();
+        Map<String, List<TlsRouterHosts>> tlsHosts = new LinkedHashMap<>();
         for (String entryPoint : entryPoints().keySet()) {
             tables.put(entryPoint, HttpRouteTable.builder());
+            tlsTables.put(entryPoint, HttpRouteTable.builder());
+            tlsHosts.put(entryPoint, new ArrayList<>());
         }
-        ServiceCompiler services = new ServiceCompiler(transports(config, built.disabled()), defaultTransport());
-        Map<String, HttpHandler> serviceHandlers = new HashMap<>();
-        Map<String, String> serviceFailures = new HashMap<>();
-        MiddlewareCompiler middlewares = new MiddlewareCompiler(config.middlewares(), middlewareFactories);
+        TlsTermination termination = TlsTermination.build(config.tls(), acme.certificates(), registries.tlsChallenges());
+        termination.errors().forEach(message -> errors.add(new Problem("tls", 0, "tls", message)));
+        HttpServiceBuilder services = new HttpServiceBuilder(enabled(config.services(), built.disabled(),
+                QualifiedConfiguration.SERVICES), serviceContext(config, built.disabled()));
+        Set<RateLimitRegistry.Key> rateLimits = new HashSet<>();
+        MiddlewareCompiler middlewares = new MiddlewareCompiler(config.middlewares(),
+                MiddlewareFactories.all(registries, rateLimits));
         int routerCount = 0;
 
         for (Map.Entry<String, Router> entry : config.routers().entrySet()) {
             String name = entry.getKey();
             Router router = entry.getValue();
-            if (built.disabled().contains(QualifiedConfiguration.key(QualifiedConfiguration.ROUTERS, name))
-                    || router.tls() != null) {
-                // disabled routers carry their errors already; TLS routers wait for the TLS entry points
-                continue;
+            if (built.disabled().contains(QualifiedConfiguration.key(QualifiedConfiguration.ROUTERS, name))) {
+                continue; // its errors are reported already
             }
             String provider = QualifiedConfiguration.providerOf(name);
             try {
-                HttpHandler service = serviceHandler(config, built.disabled(), services, serviceHandlers,
-                        serviceFailures, QualifiedConfiguration.qualify(router.service(), provider));
+                HttpHandler service = serviceHandler(services, QualifiedConfiguration.qualify(router.service(), provider));
                 for (String entryPoint : routerEntryPoints(router)) {
-                    HttpRouteTable.Builder<RouterRuntime> table = tables.get(entryPoint);
-                    if (table == null) {
+                    if (!tables.containsKey(entryPoint)) {
                         continue;
                     }
-                    List<Middleware> chain = new ArrayList<>(middlewares.resolve(entryPointMiddlewares(entryPoint), provider));
+                    RouterTlsConfig tls = router.tls() != null ? router.tls() : entryPointTls(entryPoint);
+                    List<Middleware> chain = new ArrayList<>();
+                    HttpRouteTable.Builder<RouterRuntime> table = tables.get(entryPoint);
+                    if (tls != null) {
+                        // a TLS router serves TLS connections only, with the options of its hosts
+                        String options = QualifiedConfiguration.qualifyTlsOptions(tls.options(), provider);
+                        if (!options.equals(QualifiedConfiguration.DEFAULT_TLS_OPTIONS) && !termination.hasOptions(options)) {
+                            throw new CompileException("unknown TLS options: " + options);
+                        }
+                        List<String> hosts = HttpRuleParser.parseDomains(router.rule());
+                        tlsHosts.get(entryPoint).add(new TlsRouterHosts(name, hosts, options));
+                        if (tls.certResolver() != null && !tls.certResolver().isEmpty()
+                                && !acme.resolve(tls.certResolver(), hosts, tls.domains())) {
+                            errors.add(config.problem(QualifiedConfiguration.ROUTERS, name, "tls.certResolver",
+                                    "certificate resolver \"" + tls.certResolver() + "\" does not exist"));
+                        }
+                        chain.add(new SniCheck(name, options));
+                        table = tlsTables.get(entryPoint);
+                    }
+                    chain.addAll(middlewares.resolve(entryPointMiddlewares(entryPoint), provider));
                     chain.addAll(middlewares.resolve(router.middlewares(), provider));
                     HttpHandler handler = MiddlewareChain.build(chain, service);
                     table.add(name, router.rule(), syntax(router), RouterPriority.toTable(
@@ -103,42 +150,60 @@ public final class SnapshotCompiler {
         addInternalRouters(tables, errors);
 
         Map<String, RouteSelector> selectors = new LinkedHashMap<>();
-        tables.forEach((entryPoint, table) -> selectors.put(entryPoint, RouteSelector.of(table.build())));
-        return new Compiled(new Snapshot(selectors), errors, routerCount);
+        Map<String, SniSslContexts> contexts = new LinkedHashMap<>();
+        tables.forEach((entryPoint, table) -> {
+            HttpRouteTable<RouterRuntime> plain = table.build();
+            HttpRouteTable<RouterRuntime> secure = tlsTables.get(entryPoint).build();
+            selectors.put(entryPoint, request -> request instanceof Exchange exchange && exchange.isSecure()
+                    ? secure.match(request) : plain.match(request));
+            contexts.put(entryPoint, termination.forEntryPoint(tlsHosts.get(entryPoint)));
+        });
+        services.errors().forEach((name, message) -> {
+            if (config.services().containsKey(name)) {
+                errors.add(config.problem(QualifiedConfiguration.SERVICES, name, "", message));
+            }
+        });
+        Set<String> serviceNames = Set.copyOf(config.services().keySet());
+        Runnable afterSwap = () -> {
+            if (registries.healthChecks() != null) {
+                registries.healthChecks().retainOnly(serviceNames);
+            }
+            registries.rateLimits().retainOnly(rateLimits);
+        };
+        return new Compiled(new Snapshot(selectors, contexts), errors, routerCount, afterSwap);
     }
 
-    private HttpHandler serviceHandler(QualifiedConfiguration config, Set<String> disabled, ServiceCompiler services,
-            Map<String, HttpHandler> handlers, Map<String, String> failures, String name) throws CompileException {
-        HttpHandler existing = handlers.get(name);
-        if (existing != null) {
-            return existing;
-        }
-        if (failures.containsKey(name)) {
-            throw new CompileException(failures.get(name));
-        }
-        HttpHandler handler;
+    private static <T> Map<String, T> enabled(Map<String, T> objects, Set<String> disabled, String collection) {
+        Map<String, T> enabled = new LinkedHashMap<>();
+        objects.forEach((name, value) -> {
+            if (!disabled.contains(QualifiedConfiguration.key(collection, name))) {
+                enabled.put(name, value);
+            }
+        });
+        return enabled;
+    }
+
+    private ServiceContext serviceContext(QualifiedConfiguration config, Set<String> disabled) {
+        Map<String, ServersTransportSettings> transports = transports(config, disabled);
+        ServersTransportSettings defaultTransport = defaultTransport();
+        return new ServiceContext(name -> name == null || name.equals("default@internal") ? defaultTransport
+                : transports.get(name), registries.healthChecks(), registries.serviceMetrics(),
+                RandomGenerator.getDefault());
+    }
+
+    private HttpHandler serviceHandler(HttpServiceBuilder services, String name) throws CompileException {
         if (name.equals("noop@internal")) {
-            handler = InternalHandlers.NOOP;
-        } else if (name.equals("ping@internal")) {
-            handler = new PingHandler(ping() == null ? PingHandler.DEFAULT_TERMINATING_STATUS_CODE
-                    : ping().terminatingStatusCode());
-        } else {
-            Service service = config.services().get(name);
-            if (service == null || disabled.contains(QualifiedConfiguration.key(QualifiedConfiguration.SERVICES, name))) {
-                String message = service == null ? "service \"" + name + "\" does not exist"
-                        : "service \"" + name + "\" is disabled by its errors";
-                failures.put(name, message);
-                throw new CompileException(message);
-            }
-            try {
-                handler = services.compile(name, service);
-            } catch (CompileException e) {
-                failures.put(name, "service \"" + name + "\": " + e.getMessage());
-                throw new CompileException(failures.get(name), e);
-            }
+            return InternalHandlers.NOOP;
         }
-        handlers.put(name, handler);
-        return handler;
+        if (name.equals("ping@internal")) {
+            return new PingHandler(ping() == null ? PingHandler.DEFAULT_TERMINATING_STATUS_CODE
+                    : ping().terminatingStatusCode());
+        }
+        try {
+            return services.build(name);
+        } catch (IllegalArgumentException e) {
+            throw new CompileException("service \"" + name + "\": " + e.getMessage(), e);
+        }
     }
 
     private void addInternalRouters(Map<String, HttpRouteTable.Builder<RouterRuntime>> tables, List<Problem> errors) {
@@ -151,6 +216,16 @@ public final class SnapshotCompiler {
             } else {
                 addInternal(table, PingHandler.ROUTER_NAME, PingHandler.RULE, PingHandler.PRIORITY,
                         new PingHandler(ping.terminatingStatusCode()), errors);
+            }
+        }
+        for (String entryPoint : acme.httpChallengeEntryPoints()) {
+            HttpRouteTable.Builder<RouterRuntime> table = tables.get(entryPoint);
+            if (table == null) {
+                errors.add(new Problem("static configuration", 0, "certificatesResolvers.acme.httpChallenge.entryPoint",
+                        "entry point \"" + entryPoint + "\" does not exist"));
+            } else {
+                addInternal(table, "acme-http@internal", "PathPrefix(`" + HttpChallengeTokens.PATH_PREFIX + "`)",
+                        Long.MAX_VALUE, acme.httpTokens().handler(), errors);
             }
         }
         entryPoints().forEach((name, entryPoint) -> {
@@ -223,6 +298,18 @@ public final class SnapshotCompiler {
         } catch (IllegalArgumentException e) {
             return false;
         }
+    }
+
+    /** An entry point's {@code http.tls}: the TLS configuration of its routers that have none of their own. */
+    private RouterTlsConfig entryPointTls(String entryPoint) {
+        EntryPoint config = entryPoints().get(entryPoint);
+        EntryPointTls tls = config == null || config.http() == null ? null : config.http().tls();
+        if (tls == null) {
+            return null;
+        }
+        List<Domain> domains = tls.domains() == null ? null : tls.domains().stream()
+                .map(domain -> new Domain(domain.main(), domain.sans())).toList();
+        return new RouterTlsConfig(tls.options(), tls.certResolver(), domains);
     }
 
     private List<String> entryPointMiddlewares(String entryPoint) {

@@ -27,6 +27,10 @@ class NotImplementedMarkingTest {
             "serversTransport.forwardingTimeouts.idleConnTimeout",
             "entryPoints.<name>.address",
             "entryPoints.<name>.asDefault",
+            "entryPoints.<name>.http.tls.options",
+            "entryPoints.<name>.http.tls.certResolver",
+            "entryPoints.<name>.http.tls.domains.main",
+            "entryPoints.<name>.http.tls.domains.sans",
             "entryPoints.<name>.transport.lifeCycle.requestAcceptGraceTimeout",
             "entryPoints.<name>.transport.lifeCycle.graceTimeOut",
             "entryPoints.<name>.transport.respondingTimeouts.readTimeout",
@@ -57,7 +61,23 @@ class NotImplementedMarkingTest {
             "log.format",
             "log.noColor",
             "log.filePath",
-            "core.defaultRuleSyntax");
+            "core.defaultRuleSyntax",
+            "certificatesResolvers.<name>.acme.caCertificates",
+            "certificatesResolvers.<name>.acme.caServer",
+            "certificatesResolvers.<name>.acme.caSystemCertPool",
+            "certificatesResolvers.<name>.acme.certificateTimeout",
+            "certificatesResolvers.<name>.acme.certificatesDuration",
+            "certificatesResolvers.<name>.acme.clientTimeout",
+            "certificatesResolvers.<name>.acme.eab.hmacEncoded",
+            "certificatesResolvers.<name>.acme.eab.kid",
+            "certificatesResolvers.<name>.acme.email",
+            "certificatesResolvers.<name>.acme.httpChallenge.delay",
+            "certificatesResolvers.<name>.acme.httpChallenge.entryPoint",
+            "certificatesResolvers.<name>.acme.keyType",
+            "certificatesResolvers.<name>.acme.preferredChain",
+            "certificatesResolvers.<name>.acme.profile",
+            "certificatesResolvers.<name>.acme.storage",
+            "certificatesResolvers.<name>.acme.tlsChallenge.delay");
 
     @Test
     void implementedKeysAreExactlyTheUnmarkedOnes() {
