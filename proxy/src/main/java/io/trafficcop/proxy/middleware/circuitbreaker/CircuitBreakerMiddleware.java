@@ -88,7 +88,11 @@ public final class CircuitBreakerMiddleware implements Middleware {
     }
 
     private void completed(Exchange exchange, long start) {
-        int status = exchange.status() == 0 ? 200 : exchange.status();
+        recordForTest(exchange.status() == 0 ? 200 : exchange.status(), start);
+    }
+
+    /** Records one response that started at {@code start} and ended now, then checks the condition. */
+    void recordForTest(int status, long start) {
         long now = clock.getAsLong();
         synchronized (this) {
             metrics.advance(now);
