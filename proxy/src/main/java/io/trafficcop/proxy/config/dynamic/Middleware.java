@@ -37,7 +37,7 @@ public record Middleware(
         ForwardAuth forwardAuth,
         InFlightReq inFlightReq,
         Buffering buffering,
-        @NotImplemented("circuitBreaker middleware not implemented yet") CircuitBreaker circuitBreaker,
+        CircuitBreaker circuitBreaker,
         Compress compress,
         @NotImplemented("passTLSClientCert middleware not implemented yet") PassTlsClientCert passTLSClientCert,
         Retry retry,

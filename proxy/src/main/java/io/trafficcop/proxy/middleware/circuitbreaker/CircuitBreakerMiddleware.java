@@ -78,7 +78,7 @@ public final class CircuitBreakerMiddleware implements Middleware {
     public HttpHandler wrap(HttpHandler next) {
         return exchange -> {
             if (activateFallback()) {
-                exchange.respond(responseCode, responseCode.reasonPhrase());
+                exchange.respond(responseCode, io.trafficcop.proxy.middleware.GoStatusText.of(responseCode.code()));
                 return;
             }
             long start = clock.getAsLong();

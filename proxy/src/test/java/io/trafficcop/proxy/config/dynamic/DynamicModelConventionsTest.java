@@ -132,7 +132,7 @@ class DynamicModelConventionsTest {
         assertThat(unmarked(Middleware.class)).contains("addPrefix", "stripPrefix", "stripPrefixRegex", "replacePath",
                 "replacePathRegex", "chain", "headers", "redirectRegex", "redirectScheme", "contentType",
                 "ipWhiteList", "ipAllowList", "ipDenyList", "rateLimit", "basicAuth", "digestAuth", "jwt", "inFlightReq",
-                "forwardAuth", "retry", "compress", "errors", "buffering");
+                "forwardAuth", "retry", "compress", "errors", "buffering", "circuitBreaker");
         assertThat(Middleware.class.getAnnotation(NotImplemented.class)).isNull();
     }
 
