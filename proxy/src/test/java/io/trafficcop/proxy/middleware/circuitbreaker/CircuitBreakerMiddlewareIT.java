@@ -75,7 +75,7 @@ class CircuitBreakerMiddlewareIT {
 
         HttpResponse<String> fallback = get("dead.test");
         assertThat(fallback.statusCode()).isEqualTo(418);
-        assertThat(fallback.body()).isEqualTo("I'm a teapot") // Go's http.StatusText;
+        assertThat(fallback.body()).isEqualTo("I'm a teapot"); // Go's http.StatusText
 
         CLOCK.addAndGet(20_001 * MS); // past fallbackDuration and recoveryDuration
         assertThat(get("dead.test").statusCode()).isEqualTo(502); // closed again: the service is called
