@@ -77,7 +77,10 @@ class CircuitBreakerMiddlewareIT {
         assertThat(fallback.statusCode()).isEqualTo(418);
         assertThat(fallback.body()).isEqualTo("I'm a teapot"); // Go's http.StatusText
 
-        CLOCK.addAndGet(20_001 * MS); // past fallbackDuration and recoveryDuration
+        CLOCK.addAndGet(10_001 * MS); // past fallbackDuration: this request starts the recovery (ramp at 0)
+        assertThat(get("dead.test").statusCode()).isEqualTo(418);
+        assertThat(dead.state()).isEqualTo(CircuitBreakerMiddleware.State.RECOVERING);
+        CLOCK.addAndGet(10_001 * MS); // past recoveryDuration
         assertThat(get("dead.test").statusCode()).isEqualTo(502); // closed again: the service is called
 
         for (int i = 0; i < 5; i++) {
