@@ -377,4 +377,29 @@ class TrafficCopIT {
         assertThat(get("websecure", "/plain").statusCode()).isEqualTo(200);
         assertThat(get("websecure", "/secure").statusCode()).isEqualTo(404);
     }
+
+    @Test
+    void backendsNamedByHostNameAreResolvedOffTheEventLoop() throws Exception {
+        start("""
+                entryPoints:
+                  web:
+                    address: "127.0.0.1:0"
+                http:
+                  routers:
+                    r:
+                      rule: "PathPrefix(`/`)"
+                      service: s
+                  services:
+                    s:
+                      loadBalancer:
+                        servers:
+                          - url: "http://localhost:%d"
+                    unknown:
+                      loadBalancer:
+                        servers:
+                          - url: "http://no-such-host.invalid"
+                """.formatted(java.net.URI.create(alpha.url()).getPort()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> get("web", "/by-name").statusCode() == 200);
+        assertThat(get("web", "/by-name").body()).contains("Name: alpha");
+    }
 }

@@ -33,6 +33,8 @@ import io.trafficcop.proxy.runtime.RouteSelector;
 import io.trafficcop.proxy.runtime.RouterRuntime;
 import io.trafficcop.proxy.runtime.ServersTransportSettings;
 import io.trafficcop.proxy.runtime.Snapshot;
+import io.trafficcop.proxy.runtime.UpstreamTlsSettings;
+import io.trafficcop.proxy.upstream.UpstreamSslContexts;
 import java.time.Duration;
 import java.util.ArrayList;
 import io.trafficcop.proxy.middleware.ratelimit.RateLimitRegistry;
@@ -186,8 +188,8 @@ public final class SnapshotCompiler {
     private ServiceContext serviceContext(QualifiedConfiguration config, Set<String> disabled) {
         Map<String, ServersTransportSettings> transports = transports(config, disabled);
         ServersTransportSettings defaultTransport = defaultTransport();
-        return new ServiceContext(name -> name == null || name.equals("default@internal") ? defaultTransport
-                : transports.get(name), registries.healthChecks(), registries.serviceMetrics(),
+        return new ServiceContext(name -> checkedTls(name == null || name.equals("default@internal") ? defaultTransport
+                : transports.get(name)), registries.healthChecks(), registries.serviceMetrics(),
                 RandomGenerator.getDefault());
     }
 
@@ -326,27 +328,45 @@ public final class SnapshotCompiler {
         return staticConfiguration.ping();
     }
 
+    /** Builds (once, cached) the transport's client SslContexts so that invalid TLS settings fail the service. */
+    private static ServersTransportSettings checkedTls(ServersTransportSettings transport) {
+        if (transport != null && !transport.tls().equals(UpstreamTlsSettings.DEFAULTS)) {
+            try {
+                UpstreamSslContexts.validate(transport.tls());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("servers transport \"" + transport.name() + "\": " + e.getMessage(), e);
+            }
+        }
+        return transport;
+    }
+
     private ServersTransportSettings defaultTransport() {
         var transport = staticConfiguration.serversTransport();
         if (transport == null) {
             return ServersTransportSettings.DEFAULTS;
         }
         var timeouts = transport.forwardingTimeouts();
+        var tls = new UpstreamTlsSettings(null, Boolean.TRUE.equals(transport.insecureSkipVerify()),
+                transport.rootCAs(), null, null, null, null, null);
         return transportSettings("default@internal", transport.maxIdleConnsPerHost(),
                 ServersTransportSettings.DEFAULT_MAX_IDLE_CONNS_PER_HOST,
                 timeouts == null ? null : timeouts.dialTimeout(),
                 timeouts == null ? null : timeouts.responseHeaderTimeout(),
-                timeouts == null ? null : timeouts.idleConnTimeout());
+                timeouts == null ? null : timeouts.idleConnTimeout(), tls, false, null, null);
     }
 
     /** Traefik's transport defaults: Go's 2 idle connections per host for named ones, 30s dial, 90s idle. */
     private static ServersTransportSettings transportSettings(String name, Integer maxIdleConnsPerHost, int defaultIdle,
             io.trafficcop.proxy.config.GoDuration dial, io.trafficcop.proxy.config.GoDuration responseHeader,
-            io.trafficcop.proxy.config.GoDuration idle) {
+            io.trafficcop.proxy.config.GoDuration idle, UpstreamTlsSettings tls, boolean disableHttp2,
+            io.trafficcop.proxy.config.GoDuration readIdle, io.trafficcop.proxy.config.GoDuration ping) {
         return new ServersTransportSettings(name, maxIdleConnsPerHost == null ? defaultIdle : maxIdleConnsPerHost,
                 dial == null ? Duration.ofSeconds(30) : dial.value(),
                 responseHeader == null ? Duration.ZERO : responseHeader.value(),
-                idle == null ? Duration.ofSeconds(90) : idle.value());
+                idle == null ? Duration.ofSeconds(90) : idle.value(),
+                tls, disableHttp2,
+                readIdle == null ? Duration.ZERO : readIdle.value(),
+                ping == null ? null : ping.value());
     }
 
     private static Map<String, ServersTransportSettings> transports(QualifiedConfiguration config, Set<String> disabled) {
@@ -357,10 +377,16 @@ public final class SnapshotCompiler {
             }
             ServersTransport transport = entry.getValue();
             var timeouts = transport.forwardingTimeouts();
+            var tls = new UpstreamTlsSettings(transport.serverName(), Boolean.TRUE.equals(transport.insecureSkipVerify()),
+                    transport.rootCAs(), transport.certificates(), transport.cipherSuites(), transport.minVersion(),
+                    transport.maxVersion(), transport.peerCertURI(), transport.peerCertSANs());
             transports.put(entry.getKey(), transportSettings(entry.getKey(), transport.maxIdleConnsPerHost(), 2,
                     timeouts == null ? null : timeouts.dialTimeout(),
                     timeouts == null ? null : timeouts.responseHeaderTimeout(),
-                    timeouts == null ? null : timeouts.idleConnTimeout()));
+                    timeouts == null ? null : timeouts.idleConnTimeout(), tls,
+                    Boolean.TRUE.equals(transport.disableHTTP2()),
+                    timeouts == null ? null : timeouts.readIdleTimeout(),
+                    timeouts == null ? null : timeouts.pingTimeout()));
         }
         return transports;
     }

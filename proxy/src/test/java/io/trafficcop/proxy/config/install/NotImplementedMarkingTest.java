@@ -21,6 +21,8 @@ class NotImplementedMarkingTest {
             "global.checkNewVersion",
             "global.sendAnonymousUsage",
             "global.notAppendXForwardedFor",
+            "serversTransport.insecureSkipVerify",
+            "serversTransport.rootCAs",
             "serversTransport.maxIdleConnsPerHost",
             "serversTransport.forwardingTimeouts.dialTimeout",
             "serversTransport.forwardingTimeouts.responseHeaderTimeout",
