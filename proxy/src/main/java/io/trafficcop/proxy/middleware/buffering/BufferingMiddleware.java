@@ -57,17 +57,23 @@ public final class BufferingMiddleware implements Middleware {
             if (maxResponseBodyBytes > 0) {
                 exchange.addResponseInterceptor(new ResponseLimit());
             }
-            if (maxRequestBodyBytes > 0 && HttpUtil.getContentLength(exchange.request(), -1L) > maxRequestBodyBytes) {
-                exchange.respond(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, "Request Entity Too Large");
-                return;
-            }
             if (!exchange.hasRequestBody()) {
                 next.handle(exchange);
                 return;
             }
-            exchange.consumeRequestBody(new WholeBody(exchange, next));
+            WholeBody body = new WholeBody(exchange, next);
+            if (maxRequestBodyBytes > 0 && HttpUtil.getContentLength(exchange.request(), -1L) > maxRequestBodyBytes) {
+                body.over = true; // announced too large: refused without reading it into memory
+            }
+            exchange.consumeRequestBody(body);
         };
     }
+
+    /**
+     * Go's server reads up to this much of a request body the handler left unread before it answers and closes,
+     * so that the client sees the answer rather than a reset.
+     */
+    private static final long DRAIN_LIMIT = 256 * 1024;
 
     /** Reads the request body whole, then forwards it with a Content-Length. */
     private final class WholeBody implements RequestBodyConsumer {
@@ -83,19 +89,25 @@ public final class BufferingMiddleware implements Middleware {
             this.next = next;
         }
 
+        private long drained;
+        private boolean answered;
+
         @Override
         public void onRequestContent(HttpContent content) {
             if (over) {
-                content.release();
+                drain(content);
                 return;
             }
             size += content.content().readableBytes();
             chunks.add(content);
             if (maxRequestBodyBytes > 0 && size > maxRequestBodyBytes) {
                 over = true;
+                boolean last = content instanceof LastHttpContent;
                 chunks.forEach(HttpContent::release);
                 chunks.clear();
-                exchange.respond(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, "Request Entity Too Large");
+                if (last) {
+                    tooLarge();
+                }
                 return;
             }
             if (content instanceof LastHttpContent) {
@@ -108,13 +120,30 @@ public final class BufferingMiddleware implements Middleware {
             }
         }
 
+        /** Discards the rest of a refused body, then answers 413 (at the end, or past Go's drain limit). */
+        private void drain(HttpContent content) {
+            drained += content.content().readableBytes();
+            boolean last = content instanceof LastHttpContent;
+            content.release();
+            if (last || drained > DRAIN_LIMIT) {
+                tooLarge();
+            }
+        }
+
+        private void tooLarge() {
+            if (!answered) {
+                answered = true;
+                exchange.respond(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, "Request Entity Too Large");
+            }
+        }
+
         @Override
         public void flushRequestBody() {
         }
 
         @Override
         public boolean isWritable() {
-            return !over;
+            return !answered;
         }
     }
 
