@@ -60,6 +60,12 @@ public final class Exchange implements RoutingRequest {
     private ResponseDiverter diverter;
     private int diverterInterceptors;
     private ResponseDiverter diverting;
+    private List<ResponseGate> responseGates;
+    private ResponseGate discardingGate;
+    private boolean discardingResponse;
+    private boolean upstreamReached;
+    private boolean upstreamRequestWritten;
+    private boolean requestBodyDiscarded;
 
     private RouterRuntime router;
     private int status;
@@ -252,6 +258,10 @@ public final class Exchange implements RoutingRequest {
         if (content instanceof LastHttpContent) {
             requestComplete = true;
         }
+        if (requestBodyDiscarded) {
+            content.release();
+            return;
+        }
         if (bodyTap != null && !finished) {
             bodyTap.accept(content);
         }
@@ -300,6 +310,136 @@ public final class Exchange implements RoutingRequest {
         requestComplete = true;
     }
 
+    /**
+     * Puts a request body that a middleware read whole (forwardAuth {@code forwardBody}, retry) back in front of
+     * the exchange, as if it had just arrived: the next {@link #consumeRequestBody} receives it. The body must be
+     * complete (a {@link LastHttpContent}); ownership passes to the exchange. It replaces a previous replay that
+     * nobody consumed (a retry attempt that failed before sending the body).
+     */
+    public void replayRequestBody(LastHttpContent wholeBody) {
+        releasePending();
+        pushBackRequestBody(List.of(wholeBody));
+    }
+
+    /**
+     * Puts request body chunks a middleware already read (the start of the body, or all of it) back in front of
+     * what the client has still to send; the current consumer is detached and the next {@link #consumeRequestBody}
+     * receives them first. Ownership of the chunks passes to the exchange.
+     */
+    public void pushBackRequestBody(List<? extends HttpContent> chunks) {
+        bodyConsumer = null;
+        if (finished) {
+            chunks.forEach(HttpContent::release);
+            return;
+        }
+        ArrayDeque<HttpContent> queue = new ArrayDeque<>(chunks.size() + (pendingBody == null ? 0 : pendingBody.size()));
+        queue.addAll(chunks);
+        if (pendingBody != null) {
+            queue.addAll(pendingBody);
+        }
+        pendingBody = queue;
+        for (HttpContent c : chunks) {
+            if (c instanceof LastHttpContent) {
+                requestComplete = true;
+            }
+        }
+    }
+
+    /**
+     * The request sent on from now on has no body (the errors middleware's page request): what the client has not
+     * sent yet is dropped, and the next consumer gets an empty body.
+     */
+    public void discardRequestBody() {
+        requestBodyDiscarded = true;
+        bodyConsumer = null;
+        releasePending();
+    }
+
+    // ---- upstream attempts (the retry and errors middlewares) ------------------------------------------------
+
+    /**
+     * Decides whether a response may reach the client (the retry middleware holds back the responses of attempts
+     * it will repeat, errors those it replaces). A refused response is dropped with its body, then
+     * {@link #discarded()} is called.
+     */
+    public interface ResponseGate {
+
+        boolean admit(HttpResponse head);
+
+        /** The refused response is over (its last chunk dropped, or its producer gave up): the attempt ended. */
+        void discarded();
+    }
+
+    /**
+     * Adds a gate the next response head passes through. Gates nest as the middlewares that add them: the last
+     * added (innermost) decides first; each gate is consulted once and then forgotten, so an outer gate sees the
+     * response an inner one let through or put in place of the one it refused.
+     */
+    public void addResponseGate(ResponseGate gate) {
+        if (responseGates == null) {
+            responseGates = new ArrayList<>(2);
+        }
+        responseGates.add(gate);
+    }
+
+    /** How many gates wait for the next response (to undo an attempt's with {@link #resetAttempt}). */
+    public int responseGateCount() {
+        return responseGates == null ? 0 : responseGates.size();
+    }
+
+    /** Called by the proxy when it starts forwarding this exchange to a backend (Traefik's proxyReached). */
+    public void markUpstreamReached() {
+        upstreamReached = true;
+    }
+
+    /** Called by the proxy once the request head was handed to a backend connection (Go's WroteHeaders trace). */
+    public void markUpstreamRequestWritten() {
+        upstreamRequestWritten = true;
+    }
+
+    public boolean upstreamReached() {
+        return upstreamReached;
+    }
+
+    public boolean upstreamRequestWritten() {
+        return upstreamRequestWritten;
+    }
+
+    /**
+     * Starts a new attempt: forgets the upstream marks, and the interceptors and gates registered after the first
+     * {@code keepInterceptors} / {@code keepGates}.
+     */
+    public void resetAttempt(int keepInterceptors, int keepGates) {
+        upstreamReached = false;
+        upstreamRequestWritten = false;
+        discardingResponse = false;
+        discardingGate = null;
+        if (responseGates != null) {
+            while (responseGates.size() > keepGates) {
+                responseGates.remove(responseGates.size() - 1);
+            }
+        }
+        if (interceptors != null) {
+            while (interceptors.size() > keepInterceptors) {
+                interceptors.remove(interceptors.size() - 1);
+            }
+        }
+    }
+
+    /** How many response interceptors are registered (to undo an attempt's with {@link #resetAttempt}). */
+    public int interceptorCount() {
+        return interceptors == null ? 0 : interceptors.size();
+    }
+
+    private void endDiscardedAttempt() {
+        discardingResponse = false;
+        ResponseGate gate = discardingGate;
+        discardingGate = null;
+        if (gate != null) {
+            gate.discarded();
+        }
+    }
+
     private void endDiversion() {
         ResponseDiverter d = diverting;
         diverting = null;
@@ -327,6 +467,11 @@ public final class Exchange implements RoutingRequest {
      * client is read as fast as the consumer can write.
      */
     public void consumeRequestBody(RequestBodyConsumer consumer) {
+        if (requestBodyDiscarded) {
+            consumer.onRequestContent(LastHttpContent.EMPTY_LAST_CONTENT); // the request now has no body
+            consumer.flushRequestBody();
+            return;
+        }
         this.bodyConsumer = consumer;
         if (pendingBody != null) {
             HttpContent c;
@@ -447,7 +592,7 @@ public final class Exchange implements RoutingRequest {
             return;
         }
         writeResponseHead(response);
-        if (!finished) {
+        if (!finished && responseStarted) {
             ctx.flush();
         }
     }
@@ -460,6 +605,25 @@ public final class Exchange implements RoutingRequest {
         if (finished) {
             ReferenceCountUtil.release(response);
             return;
+        }
+        if (discardingResponse) {
+            ReferenceCountUtil.release(response); // a held-back attempt stays held back (Go's shouldNotWrite)
+            if (response instanceof LastHttpContent) {
+                endDiscardedAttempt();
+            }
+            return;
+        }
+        while (responseGates != null && !responseGates.isEmpty() && !responseStarted) {
+            ResponseGate gate = responseGates.remove(responseGates.size() - 1);
+            if (!gate.admit(response)) {
+                ReferenceCountUtil.release(response);
+                discardingResponse = true;
+                discardingGate = gate;
+                if (response instanceof LastHttpContent) {
+                    endDiscardedAttempt();
+                }
+                return;
+            }
         }
         if (diverter != null) {
             ResponseDiverter d = diverter;
@@ -510,6 +674,14 @@ public final class Exchange implements RoutingRequest {
     public void writeResponseContent(HttpContent content) {
         if (finished) {
             content.release();
+            return;
+        }
+        if (discardingResponse) {
+            boolean last = content instanceof LastHttpContent;
+            content.release();
+            if (last) {
+                endDiscardedAttempt();
+            }
             return;
         }
         if (diverting != null) {
@@ -568,6 +740,10 @@ public final class Exchange implements RoutingRequest {
      */
     public void abort() {
         if (finished) {
+            return;
+        }
+        if (discardingResponse) {
+            endDiscardedAttempt(); // the held-back response broke off: the attempt is over, the client never saw it
             return;
         }
         if (diverting != null) {

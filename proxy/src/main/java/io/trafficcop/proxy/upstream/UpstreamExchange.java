@@ -68,6 +68,7 @@ public final class UpstreamExchange implements RequestBodyConsumer, ExchangeList
     public static void forward(Exchange exchange, UpstreamTarget target) {
         UpstreamExchange ux = new UpstreamExchange(exchange, target);
         exchange.listener(ux);
+        exchange.markUpstreamReached();
         ux.acquire(false);
     }
 
@@ -159,6 +160,7 @@ public final class UpstreamExchange implements RequestBodyConsumer, ExchangeList
         }
         c.bind(this);
         channel.write(request, channel.voidPromise());
+        exchange.markUpstreamRequestWritten();
         long timeout = target.transport().responseHeaderTimeout().toNanos();
         if (timeout > 0) {
             responseTimeout = loop.schedule(this::onResponseTimeout, timeout, TimeUnit.NANOSECONDS);

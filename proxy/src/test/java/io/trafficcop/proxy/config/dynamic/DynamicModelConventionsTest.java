@@ -131,7 +131,8 @@ class DynamicModelConventionsTest {
         assertThat(unmarked(HttpConfiguration.class)).contains("routers", "services", "middlewares", "serversTransports");
         assertThat(unmarked(Middleware.class)).contains("addPrefix", "stripPrefix", "stripPrefixRegex", "replacePath",
                 "replacePathRegex", "chain", "headers", "redirectRegex", "redirectScheme", "contentType",
-                "ipWhiteList", "ipAllowList", "ipDenyList", "rateLimit", "basicAuth", "digestAuth", "jwt", "inFlightReq");
+                "ipWhiteList", "ipAllowList", "ipDenyList", "rateLimit", "basicAuth", "digestAuth", "jwt", "inFlightReq",
+                "forwardAuth", "retry", "compress", "errors", "buffering", "circuitBreaker");
         assertThat(Middleware.class.getAnnotation(NotImplemented.class)).isNull();
     }
 
