@@ -402,4 +402,51 @@ class TrafficCopIT {
         await().atMost(Duration.ofSeconds(20)).until(() -> get("web", "/by-name").statusCode() == 200);
         assertThat(get("web", "/by-name").body()).contains("Name: alpha");
     }
+
+    @Test
+    void bodyAndResilienceMiddlewaresFromTheConfiguration() throws Exception {
+        start("""
+                entryPoints:
+                  web:
+                    address: "127.0.0.1:0"
+                http:
+                  routers:
+                    broken:
+                      rule: "PathPrefix(`/broken`)"
+                      service: dead
+                      middlewares: [retry-twice, error-pages]
+                    big:
+                      rule: "PathPrefix(`/data`)"
+                      service: alpha
+                      middlewares: [gzip]
+                  middlewares:
+                    retry-twice:
+                      retry:
+                        attempts: 2
+                    error-pages:
+                      errors:
+                        status: ["500-599"]
+                        service: alpha
+                        query: "/error-{status}"
+                    gzip:
+                      compress: {}
+                  services:
+                    dead:
+                      loadBalancer:
+                        servers:
+                          - url: "http://127.0.0.1:1"
+                    alpha:
+                      loadBalancer:
+                        servers:
+                          - url: "%s"
+                """.formatted(alpha.url()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> get("web", "/broken").statusCode() == 502);
+        assertThat(get("web", "/broken").body()).contains("GET /error-502 HTTP/1.1", "Name: alpha");
+        HttpResponse<byte[]> compressed = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + trafficCop.boundPort("web") + "/data?size=4096")).header("Accept-Encoding", "gzip").build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(compressed.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        assertThat(new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(compressed.body()))
+                .readAllBytes()).hasSize(4096);
+    }
 }

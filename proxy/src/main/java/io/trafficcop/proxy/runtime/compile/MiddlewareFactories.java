@@ -34,7 +34,21 @@ import io.trafficcop.proxy.middleware.replacepath.ReplacePathMiddleware;
 import io.trafficcop.proxy.middleware.replacepathregex.ReplacePathRegexMiddleware;
 import io.trafficcop.proxy.middleware.stripprefix.StripPrefixMiddleware;
 import io.trafficcop.proxy.middleware.stripprefixregex.StripPrefixRegexMiddleware;
+import io.trafficcop.proxy.config.dynamic.Buffering;
+import io.trafficcop.proxy.config.dynamic.CircuitBreaker;
+import io.trafficcop.proxy.config.dynamic.Compress;
+import io.trafficcop.proxy.config.dynamic.ErrorPage;
+import io.trafficcop.proxy.config.dynamic.ForwardAuth;
+import io.trafficcop.proxy.config.dynamic.Retry;
+import io.trafficcop.proxy.http.HttpHandler;
+import io.trafficcop.proxy.middleware.buffering.BufferingMiddleware;
+import io.trafficcop.proxy.middleware.circuitbreaker.CircuitBreakerMiddleware;
+import io.trafficcop.proxy.middleware.compress.CompressMiddleware;
+import io.trafficcop.proxy.middleware.errorpages.ErrorsMiddleware;
+import io.trafficcop.proxy.middleware.forwardauth.ForwardAuthMiddleware;
+import io.trafficcop.proxy.middleware.retry.RetryMiddleware;
 import java.util.HashMap;
+import java.util.function.BiFunction;
 import java.util.Map;
 import java.util.Set;
 
@@ -51,9 +65,11 @@ final class MiddlewareFactories {
     /**
      * @param registries state that outlives snapshots (rate-limit buckets)
      * @param rateLimitsInUse collects the rate limits this snapshot uses, so the registry can drop the others
+     * @param services resolves a service reference (as written) of a middleware (qualified name) to its handler,
+     *     or null when there is none
      */
     static Map<String, MiddlewareCompiler.Factory> all(RuntimeRegistries registries,
-            Set<RateLimitRegistry.Key> rateLimitsInUse) {
+            Set<RateLimitRegistry.Key> rateLimitsInUse, BiFunction<String, String, HttpHandler> services) {
         Map<String, MiddlewareCompiler.Factory> factories = new HashMap<>();
         factories.put("addPrefix", (name, config) -> new AddPrefixMiddleware((AddPrefix) config));
         factories.put("stripPrefix", (name, config) -> new StripPrefixMiddleware((StripPrefix) config, name));
@@ -78,6 +94,14 @@ final class MiddlewareFactories {
             rateLimitsInUse.add(new RateLimitRegistry.Key(name, (RateLimit) config));
             return new RateLimitMiddleware(name, (RateLimit) config, registries.rateLimits());
         });
+        factories.put("forwardAuth", (name, config) -> ForwardAuthMiddleware.create(name, (ForwardAuth) config));
+        factories.put("retry", (name, config) -> RetryMiddleware.create(name, (Retry) config));
+        factories.put("compress", (name, config) -> CompressMiddleware.create(name, (Compress) config));
+        factories.put("buffering", (name, config) -> BufferingMiddleware.create(name, (Buffering) config));
+        factories.put("circuitBreaker", (name, config) -> CircuitBreakerMiddleware.create(name, (CircuitBreaker) config));
+        // the error page service is named relative to the middleware's provider
+        factories.put("errors", (name, config) -> ErrorsMiddleware.create(name, (ErrorPage) config,
+                service -> services.apply(service, name)));
         return factories;
     }
 }

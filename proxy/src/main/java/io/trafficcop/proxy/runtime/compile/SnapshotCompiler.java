@@ -101,7 +101,14 @@ public final class SnapshotCompiler {
                 QualifiedConfiguration.SERVICES), serviceContext(config, built.disabled()));
         Set<RateLimitRegistry.Key> rateLimits = new HashSet<>();
         MiddlewareCompiler middlewares = new MiddlewareCompiler(config.middlewares(),
-                MiddlewareFactories.all(registries, rateLimits));
+                MiddlewareFactories.all(registries, rateLimits, (reference, middleware) -> {
+                    try {
+                        return serviceHandler(services, QualifiedConfiguration.qualify(reference,
+                                QualifiedConfiguration.providerOf(middleware)));
+                    } catch (CompileException e) {
+                        return null;
+                    }
+                }));
         int routerCount = 0;
 
         for (Map.Entry<String, Router> entry : config.routers().entrySet()) {
