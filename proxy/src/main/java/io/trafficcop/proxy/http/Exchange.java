@@ -62,6 +62,9 @@ public final class Exchange implements RoutingRequest {
     private ResponseDiverter diverting;
 
     private RouterRuntime router;
+    private io.trafficcop.proxy.upstream.UpstreamTarget upstream;
+    private long upstreamStartNanos;
+    private int originStatus;
     private int status;
     private boolean responseStarted;
     private boolean responseComplete;
@@ -144,6 +147,32 @@ public final class Exchange implements RoutingRequest {
 
     public void router(RouterRuntime value) {
         this.router = value;
+    }
+
+    /** Records the backend server the request is forwarded to (the access log's ServiceURL and OriginDuration). */
+    public void forwardingTo(io.trafficcop.proxy.upstream.UpstreamTarget target) {
+        this.upstream = target;
+        this.upstreamStartNanos = System.nanoTime();
+    }
+
+    /** The backend server the request was last forwarded to; null if it was answered without one. */
+    public io.trafficcop.proxy.upstream.UpstreamTarget upstream() {
+        return upstream;
+    }
+
+    /** {@link System#nanoTime()} when the request was last forwarded to a backend server. */
+    public long upstreamStartNanos() {
+        return upstreamStartNanos;
+    }
+
+    /** Records the status the backend server answered with (before middlewares changed it). */
+    public void originStatus(int value) {
+        this.originStatus = value;
+    }
+
+    /** The backend server's status (the access log's OriginStatus); 0 if no backend answered. */
+    public int originStatus() {
+        return originStatus;
     }
 
     /** Go's req.Host: the absolute-form request target's authority if any, else the Host header (with port). */

@@ -199,6 +199,7 @@ public final class UpstreamExchange implements RequestBodyConsumer, ExchangeList
         responseStarted = true;
         responseKeepAlive = HttpUtil.isKeepAlive(response);
         HopByHopHeaders.stripResponse(response.headers(), false);
+        exchange.originStatus(code);
         exchange.writeResponseHead(response);
     }
 

@@ -1,0 +1,58 @@
+package io.trafficcop.proxy.observability.accesslog;
+
+import io.trafficcop.proxy.config.install.AccessLog;
+import io.trafficcop.proxy.http.Exchange;
+import io.trafficcop.proxy.http.ExchangeObserver;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Traefik's access log (static {@code accessLog}): one entry per exchange of every entry point whose
+ * {@code observability.accessLogs} is on, written when the exchange is over — response written, aborted, or the
+ * client gone (status 499). Plug it into the data plane with {@code ProxyServer.exchangeObserver(logger)}.
+ */
+public final class AccessLogger implements ExchangeObserver, AutoCloseable {
+
+    private final AccessLogFieldPolicy fields;
+    private final AccessLogFilter filter;
+    private final AccessLogWriter writer;
+    private final Set<String> disabledEntryPoints;
+    private final AtomicLong requestCount = new AtomicLong();
+
+    /**
+     * @param config the {@code accessLog} section
+     * @param disabledEntryPoints entry points whose {@code observability.accessLogs} is false
+     * @throws IllegalArgumentException naming the option when the configuration is invalid
+     * @throws java.io.UncheckedIOException when {@code filePath} cannot be opened
+     */
+    public static AccessLogger create(AccessLog config, Set<String> disabledEntryPoints) {
+        long buffering = config.bufferingSize() == null ? 0 : config.bufferingSize();
+        AccessLogWriter writer = new AccessLogWriter(config.filePath(), buffering, AccessLogFormat.of(config.format()));
+        return new AccessLogger(config, disabledEntryPoints, writer);
+    }
+
+    /** An access logger writing through {@code writer} (which it closes). */
+    public AccessLogger(AccessLog config, Set<String> disabledEntryPoints, AccessLogWriter writer) {
+        this.fields = new AccessLogFieldPolicy(config.fields());
+        this.filter = new AccessLogFilter(config.filters());
+        this.writer = writer;
+        this.disabledEntryPoints = disabledEntryPoints == null ? Set.of() : Set.copyOf(disabledEntryPoints);
+    }
+
+    @Override
+    public void onExchange(Exchange exchange) {
+        if (disabledEntryPoints.contains(exchange.entryPoint().name())) {
+            return;
+        }
+        AccessLogRecorder recorder = new AccessLogRecorder(exchange, fields, filter, writer,
+                requestCount.incrementAndGet());
+        exchange.addResponseInterceptor(recorder);
+        exchange.addCompletionListener(recorder);
+    }
+
+    /** Writes the entries still queued and closes the file. */
+    @Override
+    public void close() {
+        writer.close();
+    }
+}
