@@ -13,7 +13,10 @@ import io.trafficcop.proxy.runtime.compile.EntryPointSettingsFactory;
 import io.trafficcop.proxy.runtime.compile.RuntimeConfigurationApplier;
 import io.trafficcop.proxy.runtime.compile.RuntimeRegistries;
 import io.trafficcop.proxy.server.ProxyServer;
+import io.trafficcop.proxy.observability.accesslog.AccessLogger;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -32,9 +35,11 @@ public final class TrafficCop implements AutoCloseable {
     private final ConfigurationWatcher watcher;
     private final FileProvider provider;
     private final RuntimeRegistries registries;
+    private final AccessLogger accessLog;
 
     private TrafficCop(ProxyServer server, ConfigurationWatcher watcher, FileProvider provider,
-            RuntimeRegistries registries) {
+            RuntimeRegistries registries, AccessLogger accessLog) {
+        this.accessLog = accessLog;
         this.server = server;
         this.watcher = watcher;
         this.provider = provider;
@@ -50,7 +55,18 @@ public final class TrafficCop implements AutoCloseable {
     public static TrafficCop start(StaticConfiguration config, StaticConfigLoader.Loaded loaded,
             Map<String, String> environment) throws InterruptedException, ProviderException {
         ProxyServer server = new ProxyServer();
-        server.start(EntryPointSettingsFactory.of(config), null);
+        AccessLogger accessLog = accessLogger(config);
+        if (accessLog != null) {
+            server.exchangeObserver(accessLog);
+        }
+        try {
+            server.start(EntryPointSettingsFactory.of(config), null);
+        } catch (RuntimeException | InterruptedException e) {
+            if (accessLog != null) {
+                accessLog.close();
+            }
+            throw e;
+        }
         Duration throttle = config.providers() == null || config.providers().providersThrottleDuration() == null
                 ? Duration.ofSeconds(2) : config.providers().providersThrottleDuration().value();
         RuntimeRegistries registries = RuntimeRegistries.create(server.workers(), ProxyServer.socketChannelType());
@@ -67,9 +83,12 @@ public final class TrafficCop implements AutoCloseable {
             server.close();
             watcher.close();
             registries.close();
+            if (accessLog != null) {
+                accessLog.close();
+            }
             throw e;
         }
-        return new TrafficCop(server, watcher, provider, registries);
+        return new TrafficCop(server, watcher, provider, registries, accessLog);
     }
 
     /** The port an entry point is bound to (useful with port 0). */
@@ -86,12 +105,31 @@ public final class TrafficCop implements AutoCloseable {
         server.shutdown();
         watcher.close();
         registries.close();
+        if (accessLog != null) {
+            accessLog.close(); // after the server: the requests it finished are logged
+        }
         LOG.info("stopped");
     }
 
     @Override
     public void close() {
         stop();
+    }
+
+    /** Traefik's {@code accessLog} (present, even empty, enables it); null when absent. */
+    private static AccessLogger accessLogger(StaticConfiguration config) {
+        if (config.accessLog() == null) {
+            return null;
+        }
+        Set<String> disabled = new HashSet<>();
+        if (config.entryPoints() != null) {
+            config.entryPoints().forEach((name, ep) -> {
+                if (ep.observability() != null && Boolean.FALSE.equals(ep.observability().accessLogs())) {
+                    disabled.add(name);
+                }
+            });
+        }
+        return AccessLogger.create(config.accessLog(), disabled);
     }
 
     private static FileProvider fileProvider(StaticConfiguration config, StaticConfigLoader.Loaded loaded,

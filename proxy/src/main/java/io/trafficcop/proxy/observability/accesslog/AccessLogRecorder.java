@@ -20,6 +20,7 @@ import java.time.ZonedDateTime;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Records one exchange for the access log: the request as it arrived (Traefik's access log sits at the front of
@@ -34,19 +35,21 @@ final class AccessLogRecorder implements ResponseInterceptor, Runnable {
     private final Exchange exchange;
     private final AccessLogFieldPolicy policy;
     private final AccessLogFilter filter;
-    private final AccessLogWriter writer;
+    private final Consumer<Map<String, Object>> sink;
     private final long startNanos;
     private final Map<String, Object> core = new HashMap<>(48);
     private final Map<String, Object> headerFields = new HashMap<>(8);
+    private final boolean addInternals;
     private long requestSize;
     private long responseSize;
 
-    AccessLogRecorder(Exchange exchange, AccessLogFieldPolicy policy, AccessLogFilter filter, AccessLogWriter writer,
-                      long requestCount) {
+    AccessLogRecorder(Exchange exchange, AccessLogFieldPolicy policy, AccessLogFilter filter, Consumer<Map<String, Object>> sink,
+                      long requestCount, boolean addInternals) {
+        this.addInternals = addInternals;
         this.exchange = exchange;
         this.policy = policy;
         this.filter = filter;
-        this.writer = writer;
+        this.sink = sink;
         this.startNanos = System.nanoTime();
         recordRequest(requestCount);
     }
@@ -101,6 +104,9 @@ final class AccessLogRecorder implements ResponseInterceptor, Runnable {
     /** The exchange is over: builds the entry and queues it unless filtered out. */
     @Override
     public void run() {
+        if (!addInternals && exchange.router() != null && exchange.router().name().endsWith("@internal")) {
+            return;
+        }
         int status = exchange.status();
         Duration duration = Duration.ofNanos(System.nanoTime() - startNanos);
         int retries = 0;
@@ -137,7 +143,7 @@ final class AccessLogRecorder implements ResponseInterceptor, Runnable {
             }
         }
         entry.putAll(headerFields);
-        writer.submit(entry);
+        sink.accept(entry);
     }
 
     private void copyHeaders(HttpHeaders headers, String prefix, boolean request) {

@@ -3,20 +3,25 @@ package io.trafficcop.proxy.observability.accesslog;
 import io.trafficcop.proxy.config.install.AccessLog;
 import io.trafficcop.proxy.http.Exchange;
 import io.trafficcop.proxy.http.ExchangeObserver;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Traefik's access log (static {@code accessLog}): one entry per exchange of every entry point whose
  * {@code observability.accessLogs} is on, written when the exchange is over — response written, aborted, or the
- * client gone (status 499). Plug it into the data plane with {@code ProxyServer.exchangeObserver(logger)}.
+ * client gone (status 499). Requests served by TrafficCop's own routers ({@code @internal}: ping, ...) are left out
+ * unless {@code accessLog.addInternals}. Plug it into the data plane with {@code ProxyServer.exchangeObserver(logger)}.
  */
 public final class AccessLogger implements ExchangeObserver, AutoCloseable {
 
     private final AccessLogFieldPolicy fields;
     private final AccessLogFilter filter;
-    private final AccessLogWriter writer;
+    private final Consumer<Map<String, Object>> sink;
+    private final Runnable onClose;
     private final Set<String> disabledEntryPoints;
+    private final boolean addInternals;
     private final AtomicLong requestCount = new AtomicLong();
 
     /**
@@ -33,10 +38,18 @@ public final class AccessLogger implements ExchangeObserver, AutoCloseable {
 
     /** An access logger writing through {@code writer} (which it closes). */
     public AccessLogger(AccessLog config, Set<String> disabledEntryPoints, AccessLogWriter writer) {
+        this(config, disabledEntryPoints, writer::submit, writer::close);
+    }
+
+    /** An access logger handing each entry's fields to {@code sink} on the event loop (tests). */
+    AccessLogger(AccessLog config, Set<String> disabledEntryPoints, Consumer<Map<String, Object>> sink,
+                 Runnable onClose) {
+        this.sink = sink;
+        this.onClose = onClose;
         this.fields = new AccessLogFieldPolicy(config.fields());
         this.filter = new AccessLogFilter(config.filters());
-        this.writer = writer;
         this.disabledEntryPoints = disabledEntryPoints == null ? Set.of() : Set.copyOf(disabledEntryPoints);
+        this.addInternals = Boolean.TRUE.equals(config.addInternals());
     }
 
     @Override
@@ -44,8 +57,8 @@ public final class AccessLogger implements ExchangeObserver, AutoCloseable {
         if (disabledEntryPoints.contains(exchange.entryPoint().name())) {
             return;
         }
-        AccessLogRecorder recorder = new AccessLogRecorder(exchange, fields, filter, writer,
-                requestCount.incrementAndGet());
+        AccessLogRecorder recorder = new AccessLogRecorder(exchange, fields, filter, sink,
+                requestCount.incrementAndGet(), addInternals);
         exchange.addResponseInterceptor(recorder);
         exchange.addCompletionListener(recorder);
     }
@@ -53,6 +66,6 @@ public final class AccessLogger implements ExchangeObserver, AutoCloseable {
     /** Writes the entries still queued and closes the file. */
     @Override
     public void close() {
-        writer.close();
+        onClose.run();
     }
 }

@@ -57,7 +57,20 @@ class NotImplementedMarkingTest {
             "log.format",
             "log.noColor",
             "log.filePath",
-            "core.defaultRuleSyntax");
+            "core.defaultRuleSyntax",
+            "entryPoints.<name>.observability.accessLogs",
+            "accessLog.filePath",
+            "accessLog.format",
+            "accessLog.bufferingSize",
+            "accessLog.addInternals",
+            "accessLog.filters.statusCodes",
+            "accessLog.filters.retryAttempts",
+            "accessLog.filters.minDuration",
+            "accessLog.fields.defaultMode",
+            "accessLog.fields.names",
+            "accessLog.fields.headers.defaultMode",
+            "accessLog.fields.headers.names",
+            "accessLog.fields.queryParameters.defaultMode");
 
     @Test
     void implementedKeysAreExactlyTheUnmarkedOnes() {
