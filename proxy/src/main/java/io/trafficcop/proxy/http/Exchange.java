@@ -65,6 +65,8 @@ public final class Exchange implements RoutingRequest {
     private io.trafficcop.proxy.upstream.UpstreamTarget upstream;
     private long upstreamStartNanos;
     private int originStatus;
+    private String clientUsername;
+    private long requestContentSize;
     private int status;
     private boolean responseStarted;
     private boolean responseComplete;
@@ -175,6 +177,16 @@ public final class Exchange implements RoutingRequest {
         return originStatus;
     }
 
+    /** Records the user an auth middleware authenticated (the access log's ClientUsername). */
+    public void clientUsername(String value) {
+        this.clientUsername = value;
+    }
+
+    /** The user an auth middleware authenticated; null if none. */
+    public String clientUsername() {
+        return clientUsername;
+    }
+
     /** Go's req.Host: the absolute-form request target's authority if any, else the Host header (with port). */
     @Override
     public String host() {
@@ -278,6 +290,7 @@ public final class Exchange implements RoutingRequest {
 
     /** Called by the owner for each body chunk the client sent; ownership passes to the exchange. */
     public void onRequestContent(HttpContent content) {
+        requestContentSize += content.content().readableBytes();
         if (content instanceof LastHttpContent) {
             requestComplete = true;
         }
@@ -374,6 +387,11 @@ public final class Exchange implements RoutingRequest {
         if (!requestComplete && !finished) {
             owner.readRequestBody(this);
         }
+    }
+
+    /** The request body bytes received from the client so far (the access log's RequestContentSize). */
+    public long requestContentSize() {
+        return requestContentSize;
     }
 
     /** Whether the whole request body has been received from the client. */

@@ -6,7 +6,6 @@ import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponse;
-import io.netty.handler.codec.http.HttpUtil;
 import io.trafficcop.proxy.http.Exchange;
 import io.trafficcop.proxy.http.ResponseInterceptor;
 import io.trafficcop.proxy.observability.accesslog.AccessLogFieldPolicy.HeaderMode;
@@ -40,7 +39,6 @@ final class AccessLogRecorder implements ResponseInterceptor, Runnable {
     private final Map<String, Object> core = new HashMap<>(48);
     private final Map<String, Object> headerFields = new HashMap<>(8);
     private final boolean addInternals;
-    private long requestSize;
     private long responseSize;
 
     AccessLogRecorder(Exchange exchange, AccessLogFieldPolicy policy, AccessLogFilter filter, Consumer<Map<String, Object>> sink,
@@ -82,7 +80,6 @@ final class AccessLogRecorder implements ResponseInterceptor, Runnable {
         if (forwardedFor != null && !forwardedFor.isEmpty()) {
             core.put(CLIENT_HOST, forwardedFor);
         }
-        requestSize = HttpUtil.getContentLength(exchange.request(), 0L);
         copyHeaders(headers, REQUEST_HEADER_PREFIX, true);
     }
 
@@ -111,14 +108,15 @@ final class AccessLogRecorder implements ResponseInterceptor, Runnable {
         Duration duration = Duration.ofNanos(System.nanoTime() - startNanos);
         int retries = 0;
         core.put(RETRY_ATTEMPTS, retries);
-        core.put(REQUEST_CONTENT_SIZE, requestSize);
+        core.put(REQUEST_CONTENT_SIZE, exchange.requestContentSize());
         core.put(DOWNSTREAM_STATUS, status);
         core.put(DURATION, duration);
         if (!filter.keep(status, retries, duration)) {
             return;
         }
         core.put(DOWNSTREAM_CONTENT_SIZE, responseSize);
-        core.put(CLIENT_USERNAME, "-");
+        String user = exchange.clientUsername();
+        core.put(CLIENT_USERNAME, user == null || user.isEmpty() ? "-" : user);
         if (exchange.router() != null) {
             core.put(ROUTER_NAME, exchange.router().name());
         }

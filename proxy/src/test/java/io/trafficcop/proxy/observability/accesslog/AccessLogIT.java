@@ -110,6 +110,19 @@ class AccessLogIT {
     }
 
     @Test
+    void logsHttp2Requests() throws Exception {
+        String path = "/h2/" + UUID.randomUUID();
+        try (HttpClient h2 = io.trafficcop.proxy.testing.TestClients.http2()) {
+            var response = h2.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + proxy.boundPort("web")
+                    + path)).header("Host", "app.test").build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(200);
+        }
+
+        assertThat(awaitLine(path)).matches(".*\"GET " + path + " HTTP/2\\.0\" 200 \\d+ .*\"app@file\".*");
+    }
+
+    @Test
     void logs499WhenTheClientGoesAwayMidResponse() throws Exception {
         String path = "/data?size=200000000&id=" + UUID.randomUUID();
         try (Socket socket = new Socket("127.0.0.1", proxy.boundPort("web"))) {

@@ -102,6 +102,19 @@ class AccessLoggerTest {
     }
 
     @Test
+    void logsTheUserAnAuthMiddlewareAuthenticated() throws Exception {
+        List<Map<String, Object>> entries = new ArrayList<>();
+        var logger = new AccessLogger(config(null, null), Set.of(), entries::add, () -> { });
+        MiddlewareHarness.request("/private").run((io.trafficcop.proxy.middleware.Middleware) next -> exchange -> {
+            logger.onExchange(exchange);
+            exchange.clientUsername("alice");
+            next.handle(exchange);
+        });
+
+        assertThat(entries).singleElement().extracting(e -> e.get("ClientUsername")).isEqualTo("alice");
+    }
+
+    @Test
     void redactsHeaders() throws Exception {
         Map<String, Object> json = json(run(config(fields("drop", null, "redact", Map.of("Referer", "keep")),
                 null)));
