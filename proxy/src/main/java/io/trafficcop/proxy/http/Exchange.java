@@ -67,6 +67,8 @@ public final class Exchange implements RoutingRequest {
     private int originStatus;
     private String clientUsername;
     private long requestContentSize;
+    private String serviceName;
+    private int retryAttempts;
     private int status;
     private boolean responseStarted;
     private boolean responseComplete;
@@ -175,6 +177,26 @@ public final class Exchange implements RoutingRequest {
     /** The backend server's status (the access log's OriginStatus); 0 if no backend answered. */
     public int originStatus() {
         return originStatus;
+    }
+
+    /** Records the service (its qualified name) whose server the request is forwarded to (the access log's ServiceName). */
+    public void serviceName(String value) {
+        this.serviceName = value;
+    }
+
+    /** The service whose server the request was last forwarded to; null if none. */
+    public String serviceName() {
+        return serviceName;
+    }
+
+    /** Records one more attempt after the first (the retry middleware; the access log's RetryAttempts). */
+    public void recordRetryAttempt() {
+        retryAttempts++;
+    }
+
+    /** How many times the request was retried. */
+    public int retryAttempts() {
+        return retryAttempts;
     }
 
     /** Records the user an auth middleware authenticated (the access log's ClientUsername). */

@@ -106,7 +106,7 @@ final class AccessLogRecorder implements ResponseInterceptor, Runnable {
         }
         int status = exchange.status();
         Duration duration = Duration.ofNanos(System.nanoTime() - startNanos);
-        int retries = 0;
+        int retries = exchange.retryAttempts();
         core.put(RETRY_ATTEMPTS, retries);
         core.put(REQUEST_CONTENT_SIZE, exchange.requestContentSize());
         core.put(DOWNSTREAM_STATUS, status);
@@ -123,6 +123,9 @@ final class AccessLogRecorder implements ResponseInterceptor, Runnable {
         Duration overhead = duration;
         UpstreamTarget upstream = exchange.upstream();
         if (upstream != null) {
+            if (exchange.serviceName() != null) {
+                core.put(SERVICE_NAME, exchange.serviceName());
+            }
             core.put(SERVICE_URL, upstream.url());
             core.put(SERVICE_ADDR, upstream.authority());
             int origin = exchange.originStatus();

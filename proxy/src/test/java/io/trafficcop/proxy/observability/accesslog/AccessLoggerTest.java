@@ -37,7 +37,7 @@ class AccessLoggerTest {
             "RequestAddr", "RequestHost", "RequestPort", "RequestMethod", "RequestPath", "RequestProtocol",
             "RequestScheme", "ClientAddr", "ClientHost", "ClientPort", "ClientUsername", "RetryAttempts",
             "RequestContentSize", "DownstreamStatus", "DownstreamContentSize", "Duration", "Overhead", "RouterName",
-            "ServiceURL", "ServiceAddr", "OriginStatus", "OriginDuration", "OriginContentSize");
+            "ServiceURL", "ServiceAddr", "ServiceName", "OriginStatus", "OriginDuration", "OriginContentSize");
 
     static Stream<Arguments> fieldModes() {
         return Stream.of(
@@ -93,6 +93,7 @@ class AccessLoggerTest {
                 .containsEntry("RouterName", "foo@file")
                 .containsEntry("ServiceURL", "http://10.0.0.2:8080")
                 .containsEntry("ServiceAddr", "10.0.0.2:8080")
+                .containsEntry("ServiceName", "app@file")
                 .containsEntry("entryPointName", "web")
                 .containsEntry("request_Referer", "testReferer")
                 .containsEntry("request_User-Agent", "testUserAgent")
@@ -151,6 +152,13 @@ class AccessLoggerTest {
     }
 
     @Test
+    void keepsRetriedRequestsWithTheRetryAttemptsFilter() throws Exception {
+        var filters = new AccessLogFilters(null, true, null);
+        assertThat(run(config(null, filters), 0)).isNull();
+        assertThat(json(run(config(null, filters), 2))).containsEntry("RetryAttempts", 2);
+    }
+
+    @Test
     void skipsEntryPointsWithAccessLogsOff() {
         List<Map<String, Object>> entries = new ArrayList<>();
         var logger = new AccessLogger(config(null, null), Set.of("web"), entries::add, () -> { });
@@ -184,9 +192,17 @@ class AccessLoggerTest {
 
     /** One request through an access logger; the entry's fields, or null when none was written. */
     private static Map<String, Object> run(AccessLog config) {
+        return run(config, 0);
+    }
+
+    private static Map<String, Object> run(AccessLog config, int retries) {
         List<Map<String, Object>> entries = new ArrayList<>();
         var logger = new AccessLogger(config, Set.of(), entries::add, () -> { });
         HttpHandler backend = exchange -> {
+            exchange.serviceName("app@file");
+            for (int i = 0; i < retries; i++) {
+                exchange.recordRetryAttempt();
+            }
             exchange.forwardingTo(UpstreamTarget.of("http://10.0.0.2:8080", null));
             exchange.originStatus(200);
             MiddlewareHarness.stream(HttpResponseStatus.OK,
