@@ -140,7 +140,7 @@ class TrafficCopIT {
         assertThat(lines).noneMatch(l -> l.contains("/quiet") || l.contains("/ping") || l.contains("StartLocal"));
         assertThat(lines).last().asString().startsWith("{").contains("\"RequestPath\":\"/a/last\"")
                 .contains("\"RouterName\":\"r0@file\"").contains("\"entryPointName\":\"web\"")
-                .contains("\"DownstreamStatus\":200").contains("\"ServiceURL\":\"" + alpha.url() + "\"");
+                .contains("\"DownstreamStatus\":200").contains("\"ServiceName\":\"s0@file\"").contains("\"ServiceURL\":\"" + alpha.url() + "\"");
     }
 
     @Test
