@@ -9,6 +9,7 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.trafficcop.proxy.http.Exchange;
 import io.trafficcop.proxy.http.ResponseInterceptor;
 import io.trafficcop.proxy.observability.accesslog.AccessLogFieldPolicy.HeaderMode;
+import io.trafficcop.proxy.runtime.RouterRuntime;
 import io.trafficcop.proxy.upstream.UpstreamTarget;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -39,10 +40,12 @@ final class AccessLogRecorder implements ResponseInterceptor, Runnable {
     private final Map<String, Object> core = new HashMap<>(48);
     private final Map<String, Object> headerFields = new HashMap<>(8);
     private final boolean addInternals;
+    private final boolean entryPointEnabled;
     private long responseSize;
 
     AccessLogRecorder(Exchange exchange, AccessLogFieldPolicy policy, AccessLogFilter filter, Consumer<Map<String, Object>> sink,
-                      long requestCount, boolean addInternals) {
+                      long requestCount, boolean addInternals, boolean entryPointEnabled) {
+        this.entryPointEnabled = entryPointEnabled;
         this.addInternals = addInternals;
         this.exchange = exchange;
         this.policy = policy;
@@ -101,7 +104,7 @@ final class AccessLogRecorder implements ResponseInterceptor, Runnable {
     /** The exchange is over: builds the entry and queues it unless filtered out. */
     @Override
     public void run() {
-        if (!addInternals && exchange.router() != null && exchange.router().name().endsWith("@internal")) {
+        if (!enabled()) {
             return;
         }
         int status = exchange.status();
@@ -145,6 +148,21 @@ final class AccessLogRecorder implements ResponseInterceptor, Runnable {
         }
         entry.putAll(headerFields);
         sink.accept(entry);
+    }
+
+    /**
+     * Traefik's shouldAccessLog: the router's {@code observability.accessLogs} when set, else the entry point's;
+     * internal routers only with {@code addInternals}.
+     */
+    private boolean enabled() {
+        RouterRuntime router = exchange.router();
+        if (router == null) {
+            return entryPointEnabled;
+        }
+        if (!addInternals && router.name().endsWith("@internal")) {
+            return false;
+        }
+        return router.accessLogs() != null ? router.accessLogs() : entryPointEnabled;
     }
 
     private void copyHeaders(HttpHeaders headers, String prefix, boolean request) {

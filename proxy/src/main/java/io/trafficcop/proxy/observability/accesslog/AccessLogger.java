@@ -54,11 +54,10 @@ public final class AccessLogger implements ExchangeObserver, AutoCloseable {
 
     @Override
     public void onExchange(Exchange exchange) {
-        if (disabledEntryPoints.contains(exchange.entryPoint().name())) {
-            return;
-        }
+        // recorded even on an entry point with access logs off: a router may turn them on (decided at the end)
+        boolean entryPointEnabled = !disabledEntryPoints.contains(exchange.entryPoint().name());
         AccessLogRecorder recorder = new AccessLogRecorder(exchange, fields, filter, sink,
-                requestCount.incrementAndGet(), addInternals);
+                requestCount.incrementAndGet(), addInternals, entryPointEnabled);
         exchange.addResponseInterceptor(recorder);
         exchange.addCompletionListener(recorder);
     }

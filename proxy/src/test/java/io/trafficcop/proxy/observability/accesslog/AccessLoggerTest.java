@@ -158,6 +158,31 @@ class AccessLoggerTest {
         assertThat(json(run(config(null, filters), 2))).containsEntry("RetryAttempts", 2);
     }
 
+    static Stream<Arguments> routerToggle() {
+        return Stream.of(
+                Arguments.of(true, null, true),
+                Arguments.of(true, true, true),
+                Arguments.of(true, false, false),
+                Arguments.of(false, null, false),
+                Arguments.of(false, true, true),
+                Arguments.of(false, false, false));
+    }
+
+    @ParameterizedTest(name = "entry point {0}, router {1}: logged {2}")
+    @MethodSource
+    void routerToggle(boolean entryPoint, Boolean router, boolean logged) {
+        // Traefik: the router's observability.accessLogs when set, else the entry point's
+        List<Map<String, Object>> entries = new ArrayList<>();
+        var logger = new AccessLogger(config(null, null), entryPoint ? Set.of() : Set.of("web"), entries::add,
+                () -> { });
+        MiddlewareHarness.request("/").run((io.trafficcop.proxy.middleware.Middleware) next -> exchange -> {
+            logger.onExchange(exchange);
+            exchange.router(new RouterRuntime("r@file", next, router));
+            next.handle(exchange);
+        });
+        assertThat(entries).hasSize(logged ? 1 : 0);
+    }
+
     @Test
     void skipsEntryPointsWithAccessLogsOff() {
         List<Map<String, Object>> entries = new ArrayList<>();
