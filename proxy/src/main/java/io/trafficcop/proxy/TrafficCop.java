@@ -129,7 +129,13 @@ public final class TrafficCop implements AutoCloseable {
                 }
             });
         }
-        return AccessLogger.create(config.accessLog(), disabled);
+        try {
+            return AccessLogger.create(config.accessLog(), disabled);
+        } catch (java.io.UncheckedIOException e) {
+            // as Traefik: serve without an access log rather than not at all
+            LOG.warn("Unable to create access logger: {}", e.getMessage());
+            return null;
+        }
     }
 
     private static FileProvider fileProvider(StaticConfiguration config, StaticConfigLoader.Loaded loaded,
