@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.ZonedDateTime;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes access log entries from a background thread, so that event loops never wait on file I/O: entries are
- * queued ({@code accessLog.bufferingSize} of them, a default when 0), formatted and written by the writer thread,
- * which flushes whenever the queue runs empty. The output is {@code accessLog.filePath} (created with its
+ * queued, formatted and written by the writer thread, which flushes whenever the queue runs empty. Writing is
+ * always asynchronous here, so {@code accessLog.bufferingSize} (Traefik's channel of pending lines) only raises the
+ * queue's length above {@link #DEFAULT_QUEUE}. The output is {@code accessLog.filePath} (created with its
  * directories, appended to) or standard output.
  *
  * <p>Unlike Traefik, whose request goroutine blocks when its buffer is full, a full queue drops the entry (counted
@@ -28,15 +29,17 @@ import org.slf4j.LoggerFactory;
  */
 public final class AccessLogWriter implements AutoCloseable {
 
-    /** Queue length when {@code bufferingSize} is 0 (Traefik then writes synchronously). */
+    /** The shortest queue, whatever {@code bufferingSize} says (Traefik writes synchronously with 0). */
     public static final int DEFAULT_QUEUE = 16_384;
 
     private static final Logger LOG = LoggerFactory.getLogger(AccessLogWriter.class);
     private static final Map<String, Object> END = Map.of();
+    private static final Map<String, Object> ROTATE = Map.of("rotate", true);
 
     private final AccessLogFormat format;
     private final BlockingQueue<Map<String, Object>> queue;
-    private final Writer out;
+    private final Path file;
+    private Writer out; // writer thread only, after construction
     private final boolean closeOut;
     private final Thread thread;
     private final AtomicLong dropped = new AtomicLong();
@@ -44,7 +47,7 @@ public final class AccessLogWriter implements AutoCloseable {
 
     /**
      * @param filePath the file to append to; null or empty for standard output
-     * @param bufferingSize entries kept in memory before the writer takes them (0: {@link #DEFAULT_QUEUE})
+     * @param bufferingSize entries kept in memory before the writer takes them (at least {@link #DEFAULT_QUEUE})
      * @throws UncheckedIOException when the file cannot be opened
      */
     public AccessLogWriter(String filePath, long bufferingSize, AccessLogFormat format) {
@@ -53,13 +56,15 @@ public final class AccessLogWriter implements AutoCloseable {
                     + ": must not be negative");
         }
         this.format = format;
-        int capacity = bufferingSize == 0 ? DEFAULT_QUEUE : (int) Math.min(bufferingSize, Integer.MAX_VALUE - 8);
-        this.queue = new ArrayBlockingQueue<>(capacity);
+        int capacity = (int) Math.max(DEFAULT_QUEUE, Math.min(bufferingSize, 1 << 24));
+        this.queue = new LinkedBlockingQueue<>(capacity) // nodes as needed: a large bufferingSize reserves nothing;
         if (filePath == null || filePath.isEmpty()) {
+            this.file = null;
             this.out = new OutputStreamWriter(nonClosing(System.out), StandardCharsets.UTF_8);
             this.closeOut = false;
         } else {
-            this.out = new OutputStreamWriter(open(Path.of(filePath)), StandardCharsets.UTF_8);
+            this.file = Path.of(filePath);
+            this.out = new OutputStreamWriter(open(file), StandardCharsets.UTF_8);
             this.closeOut = true;
         }
         this.thread = Thread.ofPlatform().name("accesslog-writer").daemon().unstarted(this::run);
@@ -83,22 +88,31 @@ public final class AccessLogWriter implements AutoCloseable {
     }
 
     private void run() {
-        try {
-            while (true) {
-                Map<String, Object> fields = queue.take();
+        while (true) {
+            Map<String, Object> fields;
+            try {
+                fields = queue.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            try {
                 if (fields == END) {
-                    break;
+                    out.flush();
+                    return;
+                }
+                if (fields == ROTATE) {
+                    reopen();
+                    continue;
                 }
                 write(fields);
                 if (queue.isEmpty()) {
                     out.flush();
                 }
+            } catch (IOException e) {
+                // a full disk must not stop the log for good: report, keep taking entries
+                LOG.error("access log: cannot write: {}", e.toString());
             }
-            out.flush();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (IOException e) {
-            LOG.error("access log: cannot write: {}", e.toString());
         }
     }
 
@@ -111,6 +125,30 @@ public final class AccessLogWriter implements AutoCloseable {
             return;
         }
         out.write(line);
+    }
+
+    /**
+     * Closes and reopens the file after the entries queued so far (Traefik's rotation on SIGUSR1, for an external
+     * logrotate that moved the file away); nothing for standard output.
+     */
+    public void rotate() {
+        if (file != null && !closed) {
+            try {
+                queue.put(ROTATE);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void reopen() throws IOException {
+        out.close();
+        try {
+            out = new OutputStreamWriter(open(file), StandardCharsets.UTF_8);
+        } catch (UncheckedIOException e) {
+            LOG.error("access log: cannot reopen {}: {}", file, e.getMessage());
+            out = new OutputStreamWriter(java.io.OutputStream.nullOutputStream(), StandardCharsets.UTF_8);
+        }
     }
 
     /** Writes what is queued, then closes the file. */

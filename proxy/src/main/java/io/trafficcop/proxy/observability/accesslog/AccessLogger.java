@@ -20,6 +20,7 @@ public final class AccessLogger implements ExchangeObserver, AutoCloseable {
     private final AccessLogFilter filter;
     private final Consumer<Map<String, Object>> sink;
     private final Runnable onClose;
+    private Runnable onRotate = () -> { };
     private final Set<String> disabledEntryPoints;
     private final boolean addInternals;
     private final AtomicLong requestCount = new AtomicLong();
@@ -39,6 +40,7 @@ public final class AccessLogger implements ExchangeObserver, AutoCloseable {
     /** An access logger writing through {@code writer} (which it closes). */
     public AccessLogger(AccessLog config, Set<String> disabledEntryPoints, AccessLogWriter writer) {
         this(config, disabledEntryPoints, writer::submit, writer::close);
+        this.onRotate = writer::rotate;
     }
 
     /** An access logger handing each entry's fields to {@code sink} on the event loop (tests). */
@@ -60,6 +62,11 @@ public final class AccessLogger implements ExchangeObserver, AutoCloseable {
                 requestCount.incrementAndGet(), addInternals, entryPointEnabled);
         exchange.addResponseInterceptor(recorder);
         exchange.addCompletionListener(recorder);
+    }
+
+    /** Reopens the log file (Traefik's SIGUSR1), after the entries already queued. */
+    public void rotate() {
+        onRotate.run();
     }
 
     /** Writes the entries still queued and closes the file. */
