@@ -57,7 +57,7 @@ public final class AccessLogWriter implements AutoCloseable {
         }
         this.format = format;
         int capacity = (int) Math.max(DEFAULT_QUEUE, Math.min(bufferingSize, 1 << 24));
-        this.queue = new LinkedBlockingQueue<>(capacity) // nodes as needed: a large bufferingSize reserves nothing;
+        this.queue = new LinkedBlockingQueue<>(capacity); // nodes as needed: a large bufferingSize reserves nothing
         if (filePath == null || filePath.isEmpty()) {
             this.file = null;
             this.out = new OutputStreamWriter(nonClosing(System.out), StandardCharsets.UTF_8);
