@@ -91,6 +91,13 @@ public final class TrafficCop implements AutoCloseable {
         return new TrafficCop(server, watcher, provider, registries, accessLog);
     }
 
+    /** Reopens the access log file (Traefik's SIGUSR1, after logrotate moved it); nothing without access log. */
+    public void rotateAccessLog() {
+        if (accessLog != null) {
+            accessLog.rotate();
+        }
+    }
+
     /** The port an entry point is bound to (useful with port 0). */
     public int boundPort(String entryPoint) {
         return server.boundPort(entryPoint);
