@@ -104,6 +104,49 @@ class TrafficCopIT {
     }
 
     @Test
+    void writesTheAccessLogOfEveryEntryPointWithAccessLogsOn() throws Exception {
+        Path dynamic = Files.createDirectory(dir.resolve("dynamic"));
+        replace(dynamic.resolve("routes.yml"), routes("/a", alpha.url()) .replace("      service: s0\n",
+                "      service: s0\n    silent:\n      rule: \"PathPrefix(`/silent`)\"\n      service: s0\n"
+                        + "      observability:\n        accessLogs: false\n"));
+        Path log = dir.resolve("access.log");
+        start("""
+                entryPoints:
+                  web:
+                    address: "127.0.0.1:0"
+                  quiet:
+                    address: "127.0.0.1:0"
+                    observability:
+                      accessLogs: false
+                ping:
+                  entryPoint: web
+                accessLog:
+                  filePath: %s
+                  format: json
+                  fields:
+                    names:
+                      StartLocal: drop
+                providers:
+                  providersThrottleDuration: 0s
+                  file:
+                    directory: %s
+                """.formatted(log, dynamic));
+        await().atMost(Duration.ofSeconds(20)).until(() -> get("web", "/a").statusCode() == 200);
+        assertThat(get("quiet", "/a/quiet").statusCode()).isEqualTo(200);
+        assertThat(get("web", "/silent").statusCode()).isEqualTo(200);
+        assertThat(get("web", "/ping").body()).isEqualTo("OK"); // internal: not logged without addInternals
+        assertThat(get("web", "/a/last").statusCode()).isEqualTo(200);
+
+        trafficCop.stop(); // writes what is queued and closes the file
+        trafficCop = null;
+        List<String> lines = Files.readAllLines(log);
+        assertThat(lines).noneMatch(l -> l.contains("/quiet") || l.contains("/silent") || l.contains("/ping") || l.contains("StartLocal"));
+        assertThat(lines).last().asString().startsWith("{").contains("\"RequestPath\":\"/a/last\"")
+                .contains("\"RouterName\":\"r0@file\"").contains("\"entryPointName\":\"web\"")
+                .contains("\"DownstreamStatus\":200").contains("\"ServiceName\":\"s0@file\"").contains("\"ServiceURL\":\"" + alpha.url() + "\"");
+    }
+
+    @Test
     void servesReloadsAndKeepsTheLastGoodConfiguration() throws Exception {
         Path dynamic = Files.createDirectory(dir.resolve("dynamic"));
         replace(dynamic.resolve("routes.yml"), routes("/a", alpha.url()));

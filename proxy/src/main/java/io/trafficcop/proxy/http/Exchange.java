@@ -68,6 +68,13 @@ public final class Exchange implements RoutingRequest {
     private boolean requestBodyDiscarded;
 
     private RouterRuntime router;
+    private io.trafficcop.proxy.upstream.UpstreamTarget upstream;
+    private long upstreamStartNanos;
+    private int originStatus;
+    private String clientUsername;
+    private long requestContentSize;
+    private String serviceName;
+    private int retryAttempts;
     private int status;
     private boolean responseStarted;
     private boolean responseComplete;
@@ -150,6 +157,62 @@ public final class Exchange implements RoutingRequest {
 
     public void router(RouterRuntime value) {
         this.router = value;
+    }
+
+    /** Records the backend server the request is forwarded to (the access log's ServiceURL and OriginDuration). */
+    public void forwardingTo(io.trafficcop.proxy.upstream.UpstreamTarget target) {
+        this.upstream = target;
+        this.upstreamStartNanos = System.nanoTime();
+    }
+
+    /** The backend server the request was last forwarded to; null if it was answered without one. */
+    public io.trafficcop.proxy.upstream.UpstreamTarget upstream() {
+        return upstream;
+    }
+
+    /** {@link System#nanoTime()} when the request was last forwarded to a backend server. */
+    public long upstreamStartNanos() {
+        return upstreamStartNanos;
+    }
+
+    /** Records the status the backend server answered with (before middlewares changed it). */
+    public void originStatus(int value) {
+        this.originStatus = value;
+    }
+
+    /** The backend server's status (the access log's OriginStatus); 0 if no backend answered. */
+    public int originStatus() {
+        return originStatus;
+    }
+
+    /** Records the service (its qualified name) whose server the request is forwarded to (the access log's ServiceName). */
+    public void serviceName(String value) {
+        this.serviceName = value;
+    }
+
+    /** The service whose server the request was last forwarded to; null if none. */
+    public String serviceName() {
+        return serviceName;
+    }
+
+    /** Records one more attempt after the first (the retry middleware; the access log's RetryAttempts). */
+    public void recordRetryAttempt() {
+        retryAttempts++;
+    }
+
+    /** How many times the request was retried. */
+    public int retryAttempts() {
+        return retryAttempts;
+    }
+
+    /** Records the user an auth middleware authenticated (the access log's ClientUsername). */
+    public void clientUsername(String value) {
+        this.clientUsername = value;
+    }
+
+    /** The user an auth middleware authenticated; null if none. */
+    public String clientUsername() {
+        return clientUsername;
     }
 
     /** Go's req.Host: the absolute-form request target's authority if any, else the Host header (with port). */
@@ -255,6 +318,7 @@ public final class Exchange implements RoutingRequest {
 
     /** Called by the owner for each body chunk the client sent; ownership passes to the exchange. */
     public void onRequestContent(HttpContent content) {
+        requestContentSize += content.content().readableBytes();
         if (content instanceof LastHttpContent) {
             requestComplete = true;
         }
@@ -490,6 +554,11 @@ public final class Exchange implements RoutingRequest {
         if (!requestComplete && !finished) {
             owner.readRequestBody(this);
         }
+    }
+
+    /** The request body bytes received from the client so far (the access log's RequestContentSize). */
+    public long requestContentSize() {
+        return requestContentSize;
     }
 
     /** Whether the whole request body has been received from the client. */

@@ -25,6 +25,7 @@ public final class ReverseProxy {
     /** Rewrites the exchange's request for {@code target} and forwards it. */
     public static void forward(Exchange exchange, UpstreamTarget target, boolean passHostHeader, boolean preservePath) {
         prepare(exchange.request(), exchange, target, passHostHeader, preservePath);
+        exchange.forwardingTo(target);
         UpstreamExchange.forward(exchange, target);
     }
 

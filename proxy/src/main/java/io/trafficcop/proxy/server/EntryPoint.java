@@ -39,9 +39,10 @@ final class EntryPoint {
     private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private Channel serverChannel;
 
-    EntryPoint(EntryPointSettings settings, ServerState state, String hostname) {
+    EntryPoint(EntryPointSettings settings, ServerState state, String hostname,
+               io.trafficcop.proxy.http.ExchangeObserver observer) {
         this.settings = settings;
-        this.context = new EntryPointContext(settings, hostname);
+        this.context = new EntryPointContext(settings, hostname, observer);
         this.state = state;
         this.http2 = new Http2Support(context, state);
     }

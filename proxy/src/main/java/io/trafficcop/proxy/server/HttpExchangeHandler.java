@@ -166,6 +166,7 @@ final class HttpExchangeHandler extends ChannelDuplexHandler implements Exchange
         }
         scheduleTimeouts(exchange);
         entryPoint.forwardedHeaders().apply(request.headers(), remote, clientIp, secure);
+        entryPoint.observer().onExchange(exchange);
         if (body != null) {
             // queued before routing: the request is complete, so an answer given on the head (a redirect, a 404)
             // ends the stream normally instead of resetting it as if a body were still coming

@@ -262,6 +262,7 @@ public final class ServersLoadBalancer implements HttpService, StatusSetter {
             server.stats().begin();
             exchange.addResponseInterceptor(this);
             exchange.addCompletionListener(this);
+            exchange.serviceName(name);
             ReverseProxy.forward(exchange, server.server().target(), passHostHeader, server.preservePath());
         }
 

@@ -293,6 +293,7 @@ public final class UpstreamExchange implements RequestBodyConsumer, ExchangeList
         responseKeepAlive = HttpUtil.isKeepAlive(response);
         response.headers().remove(HttpConversionUtil.ExtensionHeaderNames.STREAM_ID.text());
         HopByHopHeaders.stripResponse(response.headers(), false);
+        exchange.originStatus(code);
         exchange.writeResponseHead(response);
     }
 

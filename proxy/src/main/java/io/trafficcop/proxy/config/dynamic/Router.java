@@ -23,7 +23,7 @@ public record Router(
         String ruleSyntax,
         Long priority,
         RouterTlsConfig tls,
-        @NotImplemented("per-router observability not implemented yet") RouterObservabilityConfig observability,
+        RouterObservabilityConfig observability,
         @NotImplemented("parent routers (multi-layer routing) not implemented yet") List<String> parentRefs) {
 
     public Router {

@@ -21,7 +21,7 @@ public record StaticConfiguration(
         @NotImplemented("observability exporters are not implemented yet") Metrics metrics,
         Ping ping,
         Log log,
-        @NotImplemented("the access log is not implemented yet") AccessLog accessLog,
+        AccessLog accessLog,
         @NotImplemented("tracing is not implemented yet") Tracing tracing,
         @NotImplemented("CNAME flattening is not implemented yet") HostResolver hostResolver,
         Map<String, CertificateResolver> certificatesResolvers,

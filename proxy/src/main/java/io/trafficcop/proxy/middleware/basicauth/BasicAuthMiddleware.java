@@ -125,6 +125,7 @@ public final class BasicAuthMiddleware implements Middleware {
             requireAuth(exchange);
             return;
         }
+        exchange.clientUsername(user);
         var headers = exchange.request().headers();
         if (headerField != null) {
             headers.set(headerField, user);

@@ -69,6 +69,7 @@ public final class DigestAuthMiddleware implements Middleware {
                 requireAuth(exchange, outcome == Outcome.STALE);
                 return;
             }
+            exchange.clientUsername(auth.get("username"));
             var headers = exchange.request().headers();
             if (headerField != null) {
                 headers.set(headerField, auth.get("username"));

@@ -147,7 +147,8 @@ public final class SnapshotCompiler {
                     chain.addAll(middlewares.resolve(router.middlewares(), provider));
                     HttpHandler handler = MiddlewareChain.build(chain, service);
                     table.add(name, router.rule(), syntax(router), RouterPriority.toTable(
-                            router.priority() == null ? 0 : router.priority()), new RouterRuntime(name, handler));
+                            router.priority() == null ? 0 : router.priority()), new RouterRuntime(name, handler,
+                            router.observability() == null ? null : router.observability().accessLogs()));
                 }
                 routerCount++;
             } catch (RuleException e) {

@@ -79,7 +79,20 @@ class NotImplementedMarkingTest {
             "certificatesResolvers.<name>.acme.preferredChain",
             "certificatesResolvers.<name>.acme.profile",
             "certificatesResolvers.<name>.acme.storage",
-            "certificatesResolvers.<name>.acme.tlsChallenge.delay");
+            "certificatesResolvers.<name>.acme.tlsChallenge.delay",
+            "entryPoints.<name>.observability.accessLogs",
+            "accessLog.filePath",
+            "accessLog.format",
+            "accessLog.bufferingSize",
+            "accessLog.addInternals",
+            "accessLog.filters.statusCodes",
+            "accessLog.filters.retryAttempts",
+            "accessLog.filters.minDuration",
+            "accessLog.fields.defaultMode",
+            "accessLog.fields.names",
+            "accessLog.fields.headers.defaultMode",
+            "accessLog.fields.headers.names",
+            "accessLog.fields.queryParameters.defaultMode");
 
     @Test
     void implementedKeysAreExactlyTheUnmarkedOnes() {
