@@ -201,6 +201,7 @@ public final class RetryMiddleware implements Middleware {
                 request.headers().set(headers);
                 request.setProtocolVersion(version);
                 exchange.resetAttempt(interceptors, gates);
+                exchange.recordRetryAttempt(); // the access log's RetryAttempts
                 LOG.debug("middleware {}: new attempt {} for request: {}", name, attempt, uri);
             }
             if (body != null) {
