@@ -375,12 +375,12 @@ class Proxy:
             env["TRAFFICCOP_JAVA_OPTS"] = a.java_opts
         return [str(ROOT / "bin" / "trafficcop"), "--configFile=" + str(static)], env
 
-    def start(self, probe_host="bench.local"):
+    def start(self, probe_host="bench.local", timeout=120):
         """Starts and waits for the first proxied response; returns seconds from spawn to it."""
         cmd, env = self.command()
         t0 = time.monotonic()
         self.proc = spawn(cmd, self.args.proxy_cpu, env=env, log_file=os.path.join(self.dir, "out.log"))
-        t1 = wait_status(self.port, host=probe_host, timeout=120, proc=self.proc)
+        t1 = wait_status(self.port, host=probe_host, timeout=timeout, proc=self.proc)
         if t1 is None:
             tail = Path(self.dir, "out.log").read_text(errors="replace")[-2000:]
             raise RuntimeError("%s did not answer 200 (log tail:\n%s)" % (self.name, tail))
@@ -445,8 +445,7 @@ def run(a):
                                                                              results[name]["rss_idle_mib"]))
 
     for name, p in proxies.items():
-        log("%s: warm-up %d s" % (name, a.warmup))
-        wrk(p.port, a.warmup, a.connections, a.load_cpus)
+        warm_up(a, name, p)
         if "h2" in a.scenarios:
             h2load(p.h2port, max(2, a.warmup // 2), 8, 10, a.load_cpus)
 
@@ -492,6 +491,22 @@ def run(a):
     return results, rounds
 
 
+def warm_up(a, name, p, host="bench.local"):
+    """Load in 5 s steps until requests per CPU-second is steady (a JVM's C2 compiler spends seconds of CPU on the
+    first few hundred thousand requests): at least --warmup seconds, two consecutive steps within 5 %, at most
+    --max-warmup seconds."""
+    step, spent, last = 5, 0, None
+    while True:
+        r = measured(p.pid, lambda: wrk(p.port, step, a.connections, a.load_cpus, host=host))
+        spent += step
+        rate = r["req_per_cpu_s"]
+        steady = last is not None and abs(rate - last) <= 0.05 * max(rate, last)
+        if (spent >= a.warmup and steady) or spent >= a.max_warmup:
+            log("%s: warmed up in %d s (%.0f req/CPU-s%s)" % (name, spent, rate, "" if steady else ", not steady"))
+            return
+        last = rate
+
+
 def _restart_time(p):
     if p.proc is not None:
         p.stop()
@@ -503,11 +518,11 @@ def routers_scenario(a, name, res, one_router_req_per_cpu):
     hosts = ["h%d.bench.local" % i for i in range(n)]
     p = Proxy(name, a, hosts=hosts)
     probe = hosts[-1]
-    res["routers_load_s"] = p.start(probe_host=probe)
+    res["routers_load_s"] = p.start(probe_host=probe, timeout=600)
     time.sleep(2)
     res["routers_rss_mib"] = rss_mib(p.pid)
     target = hosts[n // 2]
-    wrk(p.port, a.warmup, a.connections, a.load_cpus, host=target)
+    warm_up(a, name, p, host=target)
     rs = [measured(p.pid, lambda: wrk(p.port, a.duration, a.connections, a.load_cpus, host=target))
           for _ in range(a.rounds)]
     res["routers_req_per_cpu_s"] = median([r["req_per_cpu_s"] for r in rs])
@@ -519,7 +534,7 @@ def routers_scenario(a, name, res, one_router_req_per_cpu):
         fresh = ["g%d-%d.bench.local" % (k, i) for i in range(n)]
         t0 = time.monotonic()
         p.reload(a.backend_port, fresh)
-        t1 = wait_status(p.port, host=fresh[-1], timeout=60, proc=p.proc)
+        t1 = wait_status(p.port, host=fresh[-1], timeout=300, proc=p.proc)
         reloads.append(float("nan") if t1 is None else t1 - t0)
     res["routers_reload_s"] = median(reloads)
     log("%s: %d routers: first response %.2f s, RSS %.1f MiB, %.0f req/CPU-s (x%.2f of one router), reload %.3f s"
@@ -611,6 +626,7 @@ def main():
     ap.add_argument("--rounds", type=int, default=3, help="measured rounds per proxy (median reported)")
     ap.add_argument("--duration", type=int, default=10, help="seconds per measured round")
     ap.add_argument("--warmup", type=int, default=10, help="seconds of warm-up load per proxy")
+    ap.add_argument("--max-warmup", type=int, default=90, help="seconds of warm-up at most (see warm_up)")
     ap.add_argument("--connections", type=int, default=50, help="wrk connections (saturation)")
     ap.add_argument("--many-connections", type=int, default=1000, help="connections for the RSS figure")
     ap.add_argument("--h2-connections", type=int, default=16)
@@ -626,7 +642,8 @@ def main():
     ap.add_argument("--out", default=str(BENCH / "results"))
     a = ap.parse_args()
     if a.quick:
-        a.rounds, a.duration, a.warmup, a.routers, a.startup_rounds, a.reload_rounds = 1, 5, 3, 1000, 1, 1
+        a.rounds, a.duration, a.warmup, a.max_warmup = 1, 5, 5, 20
+        a.routers, a.startup_rounds, a.reload_rounds = 1000, 1, 1
     a.proxies = [p for p in a.proxies.split(",") if p]
     a.scenarios = set(a.scenarios.split(","))
     n = os.cpu_count()
