@@ -492,17 +492,19 @@ def run(a):
 
 
 def warm_up(a, name, p, host="bench.local"):
-    """Load in 5 s steps until requests per CPU-second is steady (a JVM's C2 compiler spends seconds of CPU on the
-    first few hundred thousand requests): at least --warmup seconds, two consecutive steps within 5 %, at most
-    --max-warmup seconds."""
-    step, spent, last = 5, 0, None
+    """Load in 5 s steps until requests per CPU-second is steady. A JVM's JIT compiles in bursts over its first few
+    hundred thousand requests (several CPU-seconds of C2), so time alone is no criterion: at least --warmup seconds
+    and --warmup-requests requests, then two consecutive steps within 5 %; at most --max-warmup seconds."""
+    step, spent, served, last = 5, 0, 0, None
     while True:
         r = measured(p.pid, lambda: wrk(p.port, step, a.connections, a.load_cpus, host=host))
         spent += step
+        served += r["requests"]
         rate = r["req_per_cpu_s"]
         steady = last is not None and abs(rate - last) <= 0.05 * max(rate, last)
-        if (spent >= a.warmup and steady) or spent >= a.max_warmup:
-            log("%s: warmed up in %d s (%.0f req/CPU-s%s)" % (name, spent, rate, "" if steady else ", not steady"))
+        if (spent >= a.warmup and served >= a.warmup_requests and steady) or spent >= a.max_warmup:
+            log("%s: warmed up in %d s, %d requests (%.0f req/CPU-s%s)"
+                % (name, spent, served, rate, "" if steady else ", not steady"))
             return
         last = rate
 
@@ -626,7 +628,8 @@ def main():
     ap.add_argument("--rounds", type=int, default=3, help="measured rounds per proxy (median reported)")
     ap.add_argument("--duration", type=int, default=10, help="seconds per measured round")
     ap.add_argument("--warmup", type=int, default=10, help="seconds of warm-up load per proxy")
-    ap.add_argument("--max-warmup", type=int, default=90, help="seconds of warm-up at most (see warm_up)")
+    ap.add_argument("--warmup-requests", type=int, default=300000, help="requests of warm-up at least")
+    ap.add_argument("--max-warmup", type=int, default=150, help="seconds of warm-up at most (see warm_up)")
     ap.add_argument("--connections", type=int, default=50, help="wrk connections (saturation)")
     ap.add_argument("--many-connections", type=int, default=1000, help="connections for the RSS figure")
     ap.add_argument("--h2-connections", type=int, default=16)
@@ -642,7 +645,7 @@ def main():
     ap.add_argument("--out", default=str(BENCH / "results"))
     a = ap.parse_args()
     if a.quick:
-        a.rounds, a.duration, a.warmup, a.max_warmup = 1, 5, 5, 20
+        a.rounds, a.duration, a.warmup, a.warmup_requests, a.max_warmup = 1, 5, 5, 100000, 40
         a.routers, a.startup_rounds, a.reload_rounds = 1000, 1, 1
     a.proxies = [p for p in a.proxies.split(",") if p]
     a.scenarios = set(a.scenarios.split(","))
