@@ -447,7 +447,9 @@ def run(a):
     for name, p in proxies.items():
         warm_up(a, name, p)
         if "h2" in a.scenarios:
-            h2load(p.h2port, max(2, a.warmup // 2), 8, 10, a.load_cpus)
+            # h2c shares code with HTTP/1.1: warm it, then check HTTP/1.1 is steady again (recompilations)
+            warm_up(a, name, p, h2=True)
+            warm_up(a, name, p, min_requests=0)
 
     # interleaved rounds: noise from the rest of the machine spreads over every proxy alike
     for i in range(a.rounds):
@@ -491,20 +493,24 @@ def run(a):
     return results, rounds
 
 
-def warm_up(a, name, p, host="bench.local"):
+def warm_up(a, name, p, host="bench.local", h2=False, min_requests=None):
     """Load in 5 s steps until requests per CPU-second is steady. A JVM's JIT compiles in bursts over its first few
     hundred thousand requests (several CPU-seconds of C2), so time alone is no criterion: at least --warmup seconds
     and --warmup-requests requests, then two consecutive steps within 5 %; at most --max-warmup seconds."""
     step, spent, served, last = 5, 0, 0, None
+    min_requests = a.warmup_requests if min_requests is None else min_requests
     while True:
-        r = measured(p.pid, lambda: wrk(p.port, step, a.connections, a.load_cpus, host=host))
+        if h2:
+            r = measured(p.pid, lambda: h2load(p.h2port, step, a.h2_connections, a.h2_streams, a.load_cpus))
+        else:
+            r = measured(p.pid, lambda: wrk(p.port, step, a.connections, a.load_cpus, host=host))
         spent += step
         served += r["requests"]
         rate = r["req_per_cpu_s"]
         steady = last is not None and abs(rate - last) <= 0.05 * max(rate, last)
-        if (spent >= a.warmup and served >= a.warmup_requests and steady) or spent >= a.max_warmup:
-            log("%s: warmed up in %d s, %d requests (%.0f req/CPU-s%s)"
-                % (name, spent, served, rate, "" if steady else ", not steady"))
+        if (spent >= a.warmup and served >= min_requests and steady) or spent >= a.max_warmup:
+            log("%s: %s warmed up in %d s, %d requests (%.0f req/CPU-s%s)"
+                % (name, "h2c" if h2 else "HTTP/1.1", spent, served, rate, "" if steady else ", not steady"))
             return
         last = rate
 
@@ -539,6 +545,7 @@ def routers_scenario(a, name, res, one_router_req_per_cpu):
         t1 = wait_status(p.port, host=fresh[-1], timeout=300, proc=p.proc)
         reloads.append(float("nan") if t1 is None else t1 - t0)
     res["routers_reload_s"] = median(reloads)
+    res["routers_reloads_s"] = reloads
     log("%s: %d routers: first response %.2f s, RSS %.1f MiB, %.0f req/CPU-s (x%.2f of one router), reload %.3f s"
         % (name, n, res["routers_load_s"], res["routers_rss_mib"], res["routers_req_per_cpu_s"],
            res["routers_cost_ratio"], res["routers_reload_s"]))
