@@ -32,6 +32,10 @@ import org.slf4j.LoggerFactory;
 public final class TrafficCop implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TrafficCop.class);
+    /** Environment variable setting the number of worker event loops (default: one per core). */
+    public static final String WORKER_THREADS_ENV = "TRAFFICCOP_WORKER_THREADS";
+    /** System property setting the number of worker event loops; wins over the environment variable. */
+    public static final String WORKER_THREADS_PROPERTY = "trafficcop.workerThreads";
 
     private final ProxyServer server;
     private final ConfigurationWatcher watcher;
@@ -58,7 +62,7 @@ public final class TrafficCop implements AutoCloseable {
      */
     public static TrafficCop start(StaticConfiguration config, StaticConfigLoader.Loaded loaded,
             Map<String, String> environment) throws InterruptedException, ProviderException {
-        ProxyServer server = new ProxyServer();
+        ProxyServer server = new ProxyServer(workerThreads(environment));
         AccessLogger accessLog = accessLogger(config);
         if (accessLog != null) {
             server.exchangeObserver(accessLog);
@@ -115,6 +119,27 @@ public final class TrafficCop implements AutoCloseable {
     public void rotateAccessLog() {
         if (accessLog != null) {
             accessLog.rotate();
+        }
+    }
+
+    /**
+     * Worker event loops: {@value #WORKER_THREADS_ENV} (environment) or the system property
+     * {@value #WORKER_THREADS_PROPERTY}, else 0 = one per available core (Traefik has no such setting: Go's runtime
+     * uses every core). The benchmark pins the proxy to one core with one worker.
+     */
+    static int workerThreads(Map<String, String> environment) {
+        String value = System.getProperty(WORKER_THREADS_PROPERTY);
+        if (value == null || value.isBlank()) {
+            value = environment.get(WORKER_THREADS_ENV);
+        }
+        if (value == null || value.isBlank()) {
+            return 0;
+        }
+        try {
+            return Math.max(0, Integer.parseInt(value.trim()));
+        } catch (NumberFormatException e) {
+            LOG.warn("ignoring {}={}: not a number", WORKER_THREADS_ENV, value);
+            return 0;
         }
     }
 
