@@ -44,6 +44,7 @@ public final class Exchange implements RoutingRequest {
     private final HttpRequest request;
     private final EntryPointContext entryPoint;
     private final InetSocketAddress remoteAddress;
+    private final String clientIp;
     private final boolean http2;
     private final boolean secure;
     private final boolean head;
@@ -54,6 +55,7 @@ public final class Exchange implements RoutingRequest {
     private boolean requestComplete;
     private ExchangeListener listener;
     private List<ResponseInterceptor> interceptors;
+    private List<Runnable> completionListeners;
 
     private RouterRuntime router;
     private int status;
@@ -69,7 +71,8 @@ public final class Exchange implements RoutingRequest {
     private boolean routingPathComputed;
 
     public Exchange(ChannelHandlerContext ctx, ExchangeOwner owner, HttpRequest request, EntryPointContext entryPoint,
-                    InetSocketAddress remoteAddress, boolean http2, boolean secure) {
+                    InetSocketAddress remoteAddress, String clientIp, boolean http2, boolean secure) {
+        this.clientIp = clientIp;
         this.ctx = ctx;
         this.owner = owner;
         this.request = request;
@@ -99,6 +102,11 @@ public final class Exchange implements RoutingRequest {
 
     public InetSocketAddress remoteAddress() {
         return remoteAddress;
+    }
+
+    /** The peer's IP as Go prints it (no zone, no brackets), computed once per connection; null if unknown. */
+    public String clientIp() {
+        return clientIp;
     }
 
     public boolean isHttp2() {
@@ -294,6 +302,25 @@ public final class Exchange implements RoutingRequest {
         interceptors.add(interceptor);
     }
 
+    /**
+     * Runs {@code listener} once when the exchange is over — response written, aborted, switched to a relay or
+     * the client gone (then {@link #status()} is 499). The access log and metrics hook in here.
+     */
+    public void addCompletionListener(Runnable listener) {
+        if (completionListeners == null) {
+            completionListeners = new ArrayList<>(2);
+        }
+        completionListeners.add(listener);
+    }
+
+    private void notifyCompletion() {
+        if (completionListeners != null) {
+            for (int i = 0; i < completionListeners.size(); i++) {
+                completionListeners.get(i).run();
+            }
+        }
+    }
+
     /** Registers the response producer that reacts to client back-pressure and disconnection. */
     public void listener(ExchangeListener value) {
         this.listener = value;
@@ -317,14 +344,26 @@ public final class Exchange implements RoutingRequest {
         return ctx.channel().isWritable();
     }
 
-    /** Answers with a small complete response (Traefik's error pages: text/plain, the given body). */
+    /** Answers as Go's http.Error: text/plain, X-Content-Type-Options: nosniff, the given body. */
+    public void respondError(HttpResponseStatus responseStatus, CharSequence body) {
+        respond(responseStatus, body, true);
+    }
+
+    /** Answers with a small text/plain response (Traefik's "Bad Gateway", ping's "OK"). */
     public void respond(HttpResponseStatus responseStatus, CharSequence body) {
+        respond(responseStatus, body, false);
+    }
+
+    private void respond(HttpResponseStatus responseStatus, CharSequence body, boolean nosniff) {
         var content = body.isEmpty() ? Unpooled.EMPTY_BUFFER : ByteBufUtil.writeUtf8(ctx.alloc(), body);
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, responseStatus, content,
                 DefaultHttpHeadersFactory.headersFactory().withValidation(false),
                 DefaultHttpHeadersFactory.trailersFactory().withValidation(false));
         response.headers().set(HttpHeaderNames.CONTENT_TYPE, HeaderNames.TEXT_PLAIN_UTF8);
-        response.headers().set(HeaderNames.X_CONTENT_TYPE_OPTIONS, HeaderNames.NOSNIFF);
+        if (nosniff) {
+            response.headers().set(HeaderNames.X_CONTENT_TYPE_OPTIONS, HeaderNames.NOSNIFF);
+        }
+        response.headers().set(HttpHeaderNames.DATE, HttpDate.now());
         response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, content.readableBytes());
         respond(response);
     }
@@ -397,6 +436,7 @@ public final class Exchange implements RoutingRequest {
         responseComplete = true;
         finished = true;
         owner.switchToRelay(this, upstream);
+        notifyCompletion();
     }
 
     /**
@@ -411,6 +451,7 @@ public final class Exchange implements RoutingRequest {
         releasePending();
         ctx.channel().close();
         owner.exchangeComplete(this, false);
+        notifyCompletion();
     }
 
     /** Asks the owner to close the client connection once this response is written. */
@@ -459,6 +500,7 @@ public final class Exchange implements RoutingRequest {
             ctx.channel().close(); // the client's remaining body is refused: reset the stream
         }
         owner.exchangeComplete(this, keepAlive);
+        notifyCompletion();
     }
 
     /** The client connection closed: records 499 unless the response was complete, and tells the producer. */
@@ -474,6 +516,7 @@ public final class Exchange implements RoutingRequest {
         if (listener != null) {
             listener.onClientClosed();
         }
+        notifyCompletion();
     }
 
     /** The client connection became writable again. */

@@ -34,23 +34,37 @@ public final class ForwardedHeaders {
     private final boolean insecure;
     private final IpMatcher trusted;
     private final List<String> connectionHeaders;
+    private final boolean notAppendXForwardedFor;
+    private final boolean addSchemeHeaders;
     private final String hostname;
 
     public ForwardedHeaders(ForwardedHeadersSettings settings, String hostname) {
         this.insecure = settings.insecure();
         this.trusted = IpMatcher.of(settings.trustedIPs());
         this.connectionHeaders = settings.connection();
+        this.notAppendXForwardedFor = settings.notAppendXForwardedFor();
+        this.addSchemeHeaders = settings.addXForwardedSchemeHeaders();
         this.hostname = hostname;
+    }
+
+    /** {@code forwardedHeaders.notAppendXForwardedFor}: the proxy leaves X-Forwarded-For as received. */
+    public boolean notAppendXForwardedFor() {
+        return notAppendXForwardedFor;
     }
 
     /** Rewrites {@code headers} of a request received from {@code peer} over TLS or not. */
     public void apply(HttpHeaders headers, InetSocketAddress peer, boolean tls) {
+        apply(headers, peer, peer == null || peer.getAddress() == null ? null : clientIp(peer.getAddress()), tls);
+    }
+
+    /** As {@link #apply(HttpHeaders, InetSocketAddress, boolean)} with the peer's IP text already computed. */
+    public void apply(HttpHeaders headers, InetSocketAddress peer, String peerIp, boolean tls) {
         InetAddress address = peer == null ? null : peer.getAddress();
         if (!insecure && (address == null || trusted.isEmpty() || !trusted.matches(address))) {
             removeManagedHeaders(headers);
         }
         if (address != null && !headers.contains(HeaderNames.X_REAL_IP)) {
-            headers.set(HeaderNames.X_REAL_IP, clientIp(address));
+            headers.set(HeaderNames.X_REAL_IP, peerIp);
         }
         String proto = headers.get(HeaderNames.X_FORWARDED_PROTO);
         if (proto == null || proto.isEmpty()) {
@@ -63,6 +77,11 @@ public final class ForwardedHeaders {
         String port = headers.get(HeaderNames.X_FORWARDED_PORT);
         if (port == null || port.isEmpty()) {
             headers.set(HeaderNames.X_FORWARDED_PORT, forwardedPort(headers, tls));
+        }
+        if (addSchemeHeaders) {
+            String scheme = headers.get(HeaderNames.X_FORWARDED_PROTO);
+            headers.set(HeaderNames.X_FORWARDED_SCHEME, scheme);
+            headers.set(HeaderNames.X_SCHEME, scheme);
         }
         String xfHost = headers.get(HeaderNames.X_FORWARDED_HOST);
         if (xfHost == null || xfHost.isEmpty()) {
@@ -82,11 +101,10 @@ public final class ForwardedHeaders {
     }
 
     /** Go's ReverseProxy: appends the peer to X-Forwarded-For ("prior, peer"), folding multiple values. */
-    public static void appendForwardedFor(HttpHeaders headers, InetSocketAddress peer) {
-        if (peer == null || peer.getAddress() == null) {
+    public static void appendForwardedFor(HttpHeaders headers, String ip) {
+        if (ip == null) {
             return;
         }
-        String ip = clientIp(peer.getAddress());
         List<String> prior = headers.getAll(HeaderNames.X_FORWARDED_FOR);
         if (prior.isEmpty()) {
             headers.set(HeaderNames.X_FORWARDED_FOR, ip);

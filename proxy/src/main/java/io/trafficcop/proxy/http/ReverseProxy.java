@@ -38,7 +38,9 @@ public final class ReverseProxy {
                 headers.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
             }
         }
-        ForwardedHeaders.appendForwardedFor(headers, exchange.remoteAddress());
+        if (!exchange.entryPoint().forwardedHeaders().notAppendXForwardedFor()) {
+            ForwardedHeaders.appendForwardedFor(headers, exchange.clientIp());
+        }
         boolean chunked = HttpUtil.isTransferEncodingChunked(request);
         HopByHopHeaders.stripRequest(headers);
         if (chunked) {

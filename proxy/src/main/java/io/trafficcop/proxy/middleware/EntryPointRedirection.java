@@ -45,9 +45,56 @@ public final class EntryPointRedirection implements Middleware {
         this.permanent = permanent;
     }
 
-    /** The generated router's name: "{@code <from>-to-<to>}" (Traefik normalizes ":" to "-"). */
+    /**
+     * Traefik's getRedirectPort: {@code to} is either a literal ":port" or the name of an entry point whose
+     * address gives the port.
+     *
+     * @param entryPointAddresses entry point name → address (":443", "0.0.0.0:8443", "[::]:443")
+     * @throws IllegalArgumentException with Traefik's message when the entry point does not exist
+     */
+    public static String redirectPort(String to, java.util.Map<String, String> entryPointAddresses) {
+        if (to.length() > 1 && to.charAt(0) == ':' && to.chars().skip(1).allMatch(Character::isDigit)) {
+            return to.substring(1);
+        }
+        String address = entryPointAddresses.get(to);
+        if (address == null) {
+            throw new IllegalArgumentException(
+                    "'to' entry point field references a non-existing entry point: " + to);
+        }
+        int slash = address.lastIndexOf('/');
+        String hostPort = slash >= 0 ? address.substring(0, slash) : address;
+        String port = HostPort.port(hostPort);
+        if (port == null && hostPort.startsWith(":")) {
+            port = hostPort.substring(1);
+        }
+        if (port == null) {
+            throw new IllegalArgumentException("invalid entry point " + to + " address " + address);
+        }
+        return port;
+    }
+
+    /**
+     * The generated router's name: "{@code <from>-to-<to>}" through Traefik's provider.Normalize (runs of characters
+     * other than letters, digits, '.' and '-' become one '-', none at the ends).
+     */
     public static String routerName(String fromEntryPoint, String to) {
-        return (fromEntryPoint + "-to-" + to).replace(':', '-');
+        String raw = fromEntryPoint + "-to-" + to;
+        StringBuilder sb = new StringBuilder(raw.length());
+        boolean pendingSeparator = false;
+        for (int i = 0; i < raw.length(); ) {
+            int cp = raw.codePointAt(i);
+            i += Character.charCount(cp);
+            if (Character.isLetter(cp) || Character.isDigit(cp) || cp == '.' || cp == '-') {
+                if (pendingSeparator && !sb.isEmpty()) {
+                    sb.append('-');
+                }
+                pendingSeparator = false;
+                sb.appendCodePoint(cp);
+            } else {
+                pendingSeparator = true;
+            }
+        }
+        return sb.toString();
     }
 
     @Override

@@ -11,7 +11,6 @@ import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerUpgradeHandler;
 import io.netty.handler.codec.http2.CleartextHttp2ServerUpgradeHandler;
-import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.trafficcop.proxy.http.EntryPointContext;
 import io.trafficcop.proxy.runtime.EntryPointSettings;
@@ -77,10 +76,6 @@ final class EntryPoint {
     private void initConnection(Channel ch) {
         connections.add(ch);
         var p = ch.pipeline();
-        long idle = settings.respondingTimeouts().idleTimeout().toNanos();
-        if (idle > 0) {
-            p.addLast(new IdleStateHandler(0, 0, idle, TimeUnit.NANOSECONDS));
-        }
         // TLS plugs in here: an SslHandler (SNI → SslContext) followed by an ALPN handler choosing
         // http2.connectionHandler(true) for "h2" and the HTTP/1.1 pipeline below (secure = true) otherwise.
         HttpServerCodec codec = new HttpServerCodec(new HttpDecoderConfig()

@@ -14,13 +14,13 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerUpgradeHandler;
 import io.netty.handler.codec.http2.CleartextHttp2ServerUpgradeHandler;
-import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.trafficcop.proxy.http.EntryPointContext;
 import io.trafficcop.proxy.http.Exchange;
 import io.trafficcop.proxy.http.ExchangeOwner;
+import io.trafficcop.proxy.http.ForwardedHeaders;
 import io.trafficcop.proxy.runtime.RouterRuntime;
 import io.trafficcop.proxy.runtime.Snapshot;
 import java.net.InetSocketAddress;
@@ -48,13 +48,16 @@ final class HttpExchangeHandler extends ChannelDuplexHandler implements Exchange
     private final boolean secure;
 
     private ChannelHandlerContext ctx;
+    private String clientIp;
     private Exchange current;
     private ArrayDeque<Object> pipelined;
     private int requests;
     private long openedAtNanos;
     private boolean draining;
-    private ScheduledFuture<?> readTimeout;
-    private ScheduledFuture<?> writeTimeout;
+    private ScheduledFuture<?> timeoutCheck;
+    private long readDeadline = Long.MAX_VALUE;
+    private long writeDeadline = Long.MAX_VALUE;
+    private long idleDeadline = Long.MAX_VALUE;
 
     HttpExchangeHandler(EntryPointContext entryPoint, ServerState state, boolean http2, boolean secure) {
         this.entryPoint = entryPoint;
@@ -67,6 +70,7 @@ final class HttpExchangeHandler extends ChannelDuplexHandler implements Exchange
     public void handlerAdded(ChannelHandlerContext context) {
         this.ctx = context;
         this.openedAtNanos = System.nanoTime();
+        startIdle();
         if (context.channel().isActive()) {
             context.read();
         }
@@ -80,19 +84,43 @@ final class HttpExchangeHandler extends ChannelDuplexHandler implements Exchange
 
     @Override
     public void channelRead(ChannelHandlerContext context, Object msg) {
-        if (current != null && msg instanceof HttpRequest) {
+        if (pipelined != null && !pipelined.isEmpty()) {
+            pipelined.add(msg); // keep the order: what was queued first is served first
+            drainPipelined();
+            return;
+        }
+        if (current != null && (msg instanceof HttpRequest || current.requestComplete())) {
             // a pipelined request: served when the current exchange completes
             if (pipelined == null) {
-                pipelined = new ArrayDeque<>(2);
+                pipelined = new ArrayDeque<>(4);
             }
             pipelined.add(msg);
             return;
         }
-        if (pipelined != null && !pipelined.isEmpty() && current == null) {
-            pipelined.add(msg);
+        dispatch(msg);
+    }
+
+    /** Serves queued pipelined messages in order, as far as the current exchange allows. */
+    private void drainPipelined() {
+        if (pipelined == null) {
             return;
         }
-        dispatch(msg);
+        Object next;
+        boolean dispatched = false;
+        while ((next = pipelined.peek()) != null) {
+            if (next instanceof HttpRequest) {
+                if (current != null) {
+                    break;
+                }
+            } else if (current != null && current.requestComplete()) {
+                break;
+            }
+            dispatch(pipelined.poll());
+            dispatched = true;
+        }
+        if (dispatched && current != null) {
+            current.onRequestReadComplete(); // as after a read: flush what went to the consumer
+        }
     }
 
     private void dispatch(Object msg) {
@@ -102,8 +130,6 @@ final class HttpExchangeHandler extends ChannelDuplexHandler implements Exchange
             Exchange exchange = current;
             if (exchange != null && !exchange.requestComplete()) {
                 exchange.onRequestContent(content);
-            } else if (current != null && pipelined != null) {
-                pipelined.add(msg);
             } else {
                 content.release();
             }
@@ -114,8 +140,11 @@ final class HttpExchangeHandler extends ChannelDuplexHandler implements Exchange
 
     private void onRequestHead(HttpRequest msg) {
         if (msg.decoderResult().isFailure()) {
+            Throwable cause = msg.decoderResult().cause();
             ReferenceCountUtil.release(msg);
-            badRequest();
+            // Go's server: a request line or header block over MaxHeaderBytes is 431, anything else 400
+            boolean tooLarge = cause instanceof io.netty.handler.codec.TooLongFrameException;
+            badRequest(tooLarge ? HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE : HttpResponseStatus.BAD_REQUEST);
             return;
         }
         HttpRequest request = msg;
@@ -126,13 +155,17 @@ final class HttpExchangeHandler extends ChannelDuplexHandler implements Exchange
             body = new DefaultLastHttpContent(full.content(), full.trailingHeaders());
         }
         requests++;
-        Exchange exchange = new Exchange(ctx, this, request, entryPoint, remoteAddress(), http2, secure);
+        InetSocketAddress remote = remoteAddress();
+        if (clientIp == null && remote != null && remote.getAddress() != null) {
+            clientIp = ForwardedHeaders.clientIp(remote.getAddress());
+        }
+        Exchange exchange = new Exchange(ctx, this, request, entryPoint, remote, clientIp, http2, secure);
         current = exchange;
         if (!http2 && mustCloseAfter()) {
             exchange.closeAfterResponse();
         }
         scheduleTimeouts(exchange);
-        entryPoint.forwardedHeaders().apply(request.headers(), exchange.remoteAddress(), secure);
+        entryPoint.forwardedHeaders().apply(request.headers(), remote, clientIp, secure);
         route(exchange);
         if (body != null) {
             exchange.onRequestContent(body);
@@ -149,7 +182,7 @@ final class HttpExchangeHandler extends ChannelDuplexHandler implements Exchange
             }
             RouterRuntime router = snapshot.routes(entryPoint.name()).select(exchange);
             if (router == null) {
-                exchange.respond(HttpResponseStatus.NOT_FOUND, NOT_FOUND);
+                exchange.respondError(HttpResponseStatus.NOT_FOUND, NOT_FOUND);
                 return;
             }
             exchange.router(router);
@@ -157,7 +190,7 @@ final class HttpExchangeHandler extends ChannelDuplexHandler implements Exchange
         } catch (RuntimeException e) {
             LOG.error("entry point {}: request {} failed", entryPoint.name(), exchange.originalUri(), e);
             if (!exchange.responseStarted()) {
-                exchange.respond(HttpResponseStatus.INTERNAL_SERVER_ERROR,
+                exchange.respondError(HttpResponseStatus.INTERNAL_SERVER_ERROR,
                         HttpResponseStatus.INTERNAL_SERVER_ERROR.reasonPhrase());
             } else {
                 exchange.abort();
@@ -177,46 +210,97 @@ final class HttpExchangeHandler extends ChannelDuplexHandler implements Exchange
         return maxTime > 0 && System.nanoTime() - openedAtNanos >= maxTime;
     }
 
+    /**
+     * Arms readTimeout and writeTimeout for a new exchange. Scheduling a task per request would cost a timer
+     * insertion and cancellation on the hot path; instead each connection keeps at most one pending check that
+     * compares deadlines when it fires and re-arms itself for the remaining time.
+     */
     private void scheduleTimeouts(Exchange exchange) {
         var timeouts = entryPoint.settings().respondingTimeouts();
         long read = timeouts.readTimeout().toNanos();
-        if (read > 0) {
-            readTimeout = ctx.executor().schedule(() -> {
-                if (current == exchange && !exchange.requestComplete()) {
-                    LOG.debug("entry point {}: readTimeout, closing {}", entryPoint.name(), ctx.channel());
-                    ctx.channel().close();
-                }
-            }, read, TimeUnit.NANOSECONDS);
-        }
         long write = timeouts.writeTimeout().toNanos();
-        if (write > 0) {
-            writeTimeout = ctx.executor().schedule(() -> {
-                if (current == exchange) {
-                    LOG.debug("entry point {}: writeTimeout, closing {}", entryPoint.name(), ctx.channel());
+        if (read <= 0 && write <= 0) {
+            idleDeadline = Long.MAX_VALUE;
+            return;
+        }
+        long now = System.nanoTime();
+        idleDeadline = Long.MAX_VALUE;
+        readDeadline = read > 0 ? now + read : Long.MAX_VALUE;
+        writeDeadline = write > 0 ? now + write : Long.MAX_VALUE;
+        armTimeoutCheck(Math.min(readDeadline, writeDeadline) - now);
+    }
+
+    private void armTimeoutCheck(long delayNanos) {
+        if (timeoutCheck == null) {
+            timeoutCheck = ctx.executor().schedule(this::checkTimeouts, Math.max(delayNanos, 0), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** idleTimeout: a keep-alive connection without a request for that long is closed (HTTP/1.1 only). */
+    private void startIdle() {
+        long idle = entryPoint.settings().respondingTimeouts().idleTimeout().toNanos();
+        if (idle <= 0 || http2) {
+            return;
+        }
+        idleDeadline = System.nanoTime() + idle;
+        armTimeoutCheck(idle);
+    }
+
+    private void checkTimeouts() {
+        timeoutCheck = null;
+        if (!ctx.channel().isActive() || ctx.isRemoved()) {
+            return;
+        }
+        Exchange exchange = current;
+        long now = System.nanoTime();
+        if (exchange == null) {
+            if (idleDeadline != Long.MAX_VALUE) {
+                if (now - idleDeadline >= 0) {
+                    LOG.debug("entry point {}: idleTimeout, closing {}", entryPoint.name(), ctx.channel());
                     ctx.channel().close();
+                } else {
+                    armTimeoutCheck(idleDeadline - now);
                 }
-            }, write, TimeUnit.NANOSECONDS);
+            }
+            return;
+        }
+        if (!exchange.requestComplete() && now - readDeadline >= 0) {
+            LOG.debug("entry point {}: readTimeout, closing {}", entryPoint.name(), ctx.channel());
+            ctx.channel().close();
+            return;
+        }
+        if (now - writeDeadline >= 0) {
+            LOG.debug("entry point {}: writeTimeout, closing {}", entryPoint.name(), ctx.channel());
+            ctx.channel().close();
+            return;
+        }
+        long next = exchange.requestComplete() ? writeDeadline : Math.min(readDeadline, writeDeadline);
+        if (next != Long.MAX_VALUE) {
+            armTimeoutCheck(next - now);
         }
     }
 
     private void cancelTimeouts() {
-        if (readTimeout != null) {
-            readTimeout.cancel(false);
-            readTimeout = null;
-        }
-        if (writeTimeout != null) {
-            writeTimeout.cancel(false);
-            writeTimeout = null;
+        // the pending check, if any, stays armed: it finds no exchange (or a newer one with later deadlines)
+        readDeadline = Long.MAX_VALUE;
+        writeDeadline = Long.MAX_VALUE;
+    }
+
+    private void cancelTimeoutCheck() {
+        if (timeoutCheck != null) {
+            timeoutCheck.cancel(false);
+            timeoutCheck = null;
         }
     }
 
-    private void badRequest() {
+    private void badRequest(HttpResponseStatus status) {
+        String body = status.code() + " " + status.reasonPhrase();
         var response = new io.netty.handler.codec.http.DefaultFullHttpResponse(
-                io.netty.handler.codec.http.HttpVersion.HTTP_1_1, HttpResponseStatus.BAD_REQUEST,
-                io.netty.buffer.ByteBufUtil.writeAscii(ctx.alloc(), "400 Bad Request"));
+                io.netty.handler.codec.http.HttpVersion.HTTP_1_1, status,
+                io.netty.buffer.ByteBufUtil.writeAscii(ctx.alloc(), body));
         response.headers().set(io.netty.handler.codec.http.HttpHeaderNames.CONTENT_TYPE,
                 io.trafficcop.proxy.http.HeaderNames.TEXT_PLAIN_UTF8);
-        response.headers().setInt(io.netty.handler.codec.http.HttpHeaderNames.CONTENT_LENGTH, 15);
+        response.headers().setInt(io.netty.handler.codec.http.HttpHeaderNames.CONTENT_LENGTH, body.length());
         response.headers().set(io.netty.handler.codec.http.HttpHeaderNames.CONNECTION, "close");
         ctx.writeAndFlush(response).addListener(io.netty.channel.ChannelFutureListener.CLOSE);
     }
@@ -260,9 +344,8 @@ final class HttpExchangeHandler extends ChannelDuplexHandler implements Exchange
             ctx.close();
             return;
         }
-        while (current == null && pipelined != null && !pipelined.isEmpty()) {
-            dispatch(pipelined.poll());
-        }
+        startIdle();
+        drainPipelined();
         if (current == null) {
             ctx.read();
         }
@@ -323,6 +406,7 @@ final class HttpExchangeHandler extends ChannelDuplexHandler implements Exchange
         Exchange exchange = current;
         current = null;
         cancelTimeouts();
+        cancelTimeoutCheck();
         if (exchange != null) {
             exchange.onClientClosed();
         }
@@ -346,21 +430,18 @@ final class HttpExchangeHandler extends ChannelDuplexHandler implements Exchange
 
     @Override
     public void userEventTriggered(ChannelHandlerContext context, Object evt) {
-        if (evt instanceof IdleStateEvent) {
-            if (current == null) {
-                context.close(); // idleTimeout
-            }
-            return;
-        }
         if (evt instanceof HttpServerUpgradeHandler.UpgradeEvent
                 || evt instanceof CleartextHttp2ServerUpgradeHandler.PriorKnowledgeUpgradeEvent) {
             // the connection now speaks HTTP/2: streams get their own handlers
             current = null;
+            cancelTimeoutCheck();
             context.channel().config().setAutoRead(true);
-            context.pipeline().remove(this);
-            if (context.pipeline().get(IdleStateHandler.class) != null) {
-                context.pipeline().remove(IdleStateHandler.class);
+            long idle = entryPoint.settings().respondingTimeouts().idleTimeout().toNanos();
+            if (idle > 0) {
+                context.pipeline().addLast(new IdleStateHandler(idle, 0, 0, TimeUnit.NANOSECONDS),
+                        new IdleHttp2ConnectionCloser());
             }
+            context.pipeline().remove(this);
         }
         context.fireUserEventTriggered(evt);
     }

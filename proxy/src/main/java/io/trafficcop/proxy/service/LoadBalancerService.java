@@ -4,6 +4,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.trafficcop.proxy.http.Exchange;
 import io.trafficcop.proxy.http.HttpHandler;
 import io.trafficcop.proxy.http.ReverseProxy;
+import io.trafficcop.proxy.runtime.LoadBalancerSettings;
 
 /**
  * Traefik's {@code http.services.<name>.loadBalancer}: picks a server with its {@link ServerSelector} and reverse
@@ -35,7 +36,7 @@ public final class LoadBalancerService implements HttpHandler {
     public void handle(Exchange exchange) {
         ProxiedServer server = selector.next(exchange);
         if (server == null) {
-            exchange.respond(HttpResponseStatus.SERVICE_UNAVAILABLE, NO_AVAILABLE_SERVER);
+            exchange.respondError(HttpResponseStatus.SERVICE_UNAVAILABLE, NO_AVAILABLE_SERVER);
             return;
         }
         ReverseProxy.forward(exchange, server.target(), settings.passHostHeader(), settings.preservePath());

@@ -6,6 +6,7 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
@@ -22,6 +23,8 @@ import java.util.concurrent.TimeUnit;
 final class UpstreamConnector {
 
     private static final int MAX_CHUNK = 64 * 1024;
+    /** As the client side's: enough in flight for throughput, little enough to keep memory per exchange bounded. */
+    private static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(64 * 1024, 256 * 1024);
 
     private UpstreamConnector() {
     }
@@ -37,13 +40,14 @@ final class UpstreamConnector {
                 .channel(type)
                 .option(ChannelOption.AUTO_READ, false)
                 .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, dialMillis <= 0 ? 0 : (int) Math.min(dialMillis, Integer.MAX_VALUE))
                 .handler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel ch) {
                         var p = ch.pipeline();
                         if (idleMillis > 0) {
-                            p.addLast(new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS));
+                            p.addLast(new IdleStateHandler(idleMillis, 0, 0, TimeUnit.MILLISECONDS)); // reads only: cheap
                         }
                         p.addLast("http", new HttpClientCodec(new HttpDecoderConfig()
                                 .setMaxChunkSize(MAX_CHUNK)

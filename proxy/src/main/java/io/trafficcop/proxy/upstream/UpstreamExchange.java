@@ -97,7 +97,8 @@ public final class UpstreamExchange implements RequestBodyConsumer, ExchangeList
         if (!retried) {
             exchange.consumeRequestBody(this);
         } else {
-            channel.flush();
+            // a retry only happens for a request without body that was complete: end the message for the codec
+            channel.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT, channel.voidPromise());
         }
     }
 
@@ -277,7 +278,8 @@ public final class UpstreamExchange implements RequestBodyConsumer, ExchangeList
         done = true;
         cancelTimeout();
         if (LOG.isDebugEnabled()) {
-            LOG.debug("{} {} forwarding to {}", status.code(), status.reasonPhrase(), target.url(), cause);
+            LOG.debug("router {}: {} {} forwarding to {}", exchange.router() == null ? "-" : exchange.router().name(),
+                    status.code(), status.reasonPhrase(), target.url(), cause);
         }
         if (connection != null) {
             connection.unbind();

@@ -41,10 +41,10 @@ class GracefulShutdownIT {
         try (WhoamiServer backend = new WhoamiServer("slow").start("127.0.0.1", 0);
              HttpClient client = TestClients.http1()) {
             ProxyServer proxy = new ProxyServer(2);
-            var lifeCycle = new LifeCycleSettings(Duration.ofSeconds(2), Duration.ofSeconds(20));
+            var lifeCycle = new LifeCycleSettings(Duration.ofSeconds(3), Duration.ofSeconds(20));
             proxy.start(List.of(EntryPointSettings.of("web", "127.0.0.1:0").withLifeCycle(lifeCycle)),
                     new Snapshot(Map.of("web", new TestRoutes()
-                            .path("/ping", "ping@internal", new PingHandler(0))
+                            .rule(PingHandler.ROUTER_NAME, PingHandler.RULE, PingHandler.PRIORITY, new PingHandler(0))
                             .any("slow@test", Services.loadBalancer("slow", backend.url())))));
             String base = "http://127.0.0.1:" + proxy.boundPort("web");
             assertThat(client.send(HttpRequest.newBuilder(URI.create(base + "/ping")).build(),
@@ -59,7 +59,7 @@ class GracefulShutdownIT {
             int before = backend.acceptedConnections();
             List<CompletableFuture<HttpResponse<String>>> inFlight = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
-                inFlight.add(client.sendAsync(HttpRequest.newBuilder(URI.create(base + "/work?wait=3s")).build(),
+                inFlight.add(client.sendAsync(HttpRequest.newBuilder(URI.create(base + "/work?wait=5s")).build(),
                         HttpResponse.BodyHandlers.ofString()));
             }
             await().atMost(Duration.ofSeconds(10)).until(() -> backend.acceptedConnections() - before >= 5);

@@ -129,6 +129,37 @@ class Http2IT {
     }
 
     @Test
+    void announcesMaxConcurrentStreams() throws Exception {
+        ProxyServer limited = new ProxyServer(1);
+        limited.start(List.of(EntryPointSettings.of("web", "127.0.0.1:0").withHttp2MaxConcurrentStreams(7)),
+                proxy.snapshot());
+        CompletableFuture<Long> maxStreams = new CompletableFuture<>();
+        Channel connection = new Bootstrap().group(clientGroup).channel(NioSocketChannel.class)
+                .handler(new ChannelInitializer<Channel>() {
+                    @Override
+                    protected void initChannel(Channel ch) {
+                        ch.pipeline().addLast(Http2FrameCodecBuilder.forClient().build(),
+                                new ChannelInboundHandlerAdapter() {
+                                    @Override
+                                    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+                                        if (msg instanceof io.netty.handler.codec.http2.Http2SettingsFrame settings) {
+                                            maxStreams.complete(settings.settings().maxConcurrentStreams());
+                                        }
+                                        io.netty.util.ReferenceCountUtil.release(msg);
+                                    }
+                                });
+                    }
+                })
+                .connect("127.0.0.1", limited.boundPort("web")).sync().channel();
+        try {
+            assertThat(maxStreams.get(10, TimeUnit.SECONDS)).isEqualTo(7L);
+        } finally {
+            connection.close().sync();
+            limited.shutdown();
+        }
+    }
+
+    @Test
     void upgradesFromHttp11WithH2c() throws Exception {
         try (HttpClient client = TestClients.http2()) {
             URI uri = URI.create("http://127.0.0.1:" + proxy.boundPort("web") + "/upgrade");

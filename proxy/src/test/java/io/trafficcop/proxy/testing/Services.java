@@ -2,7 +2,7 @@ package io.trafficcop.proxy.testing;
 
 import io.trafficcop.proxy.runtime.ServersTransportSettings;
 import io.trafficcop.proxy.service.LoadBalancerService;
-import io.trafficcop.proxy.service.LoadBalancerSettings;
+import io.trafficcop.proxy.runtime.LoadBalancerSettings;
 import io.trafficcop.proxy.service.ProxiedServer;
 import io.trafficcop.proxy.service.loadbalancer.wrr.WeightedRoundRobin;
 import io.trafficcop.proxy.upstream.UpstreamTarget;

@@ -1,4 +1,4 @@
-package io.trafficcop.proxy.service;
+package io.trafficcop.proxy.runtime;
 
 /**
  * Traefik's {@code http.services.<name>.loadBalancer} options that shape forwarding: {@code passHostHeader}

@@ -1,0 +1,60 @@
+package io.trafficcop.proxy.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.trafficcop.proxy.upstream.UpstreamTarget;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The request target sent to a backend (Traefik's rewriteRequestBuilder with Go's singleJoiningSlash). */
+class ReverseProxyTest {
+
+    @ParameterizedTest(name = "{0} + {1} preservePath={2} -> {3}")
+    @CsvSource(delimiter = '|', textBlock = """
+            http://b:80           | /foo          | false | /foo
+            http://b:80/base      | /foo          | false | /foo
+            http://b:80/base      | /foo          | true  | /base/foo
+            http://b:80/base/     | /foo          | true  | /base/foo
+            http://b:80/base/     | foo           | true  | /base/foo
+            http://b:80/base      | /             | true  | /base/
+            http://b:80           | /foo?a=1;b=2  | false | /foo?a=1&b=2
+            http://b:80/base      | /f%2Fo?q      | true  | /base/f%2Fo?q
+            http://b:80           | http://h/x?y  | false | /x?y
+            http://b:80           | http://h?y    | false | /?y
+            http://b:80           | http://h      | false | /
+            """)
+    void buildsTheOutgoingUri(String server, String uri, boolean preservePath, String expected) {
+        assertThat(ReverseProxy.outgoingUri(uri, UpstreamTarget.of(server, null), preservePath)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Connection: close, Keep-Alive: timeout=5, Foo: bar                    | Foo: bar
+            Connection: X-Custom, X-Custom: 1, Foo: bar                           | Foo: bar
+            TE: trailers, Trailer: X, Transfer-Encoding: chunked, Foo: bar        | TE: trailers, Foo: bar
+            TE: gzip, Proxy-Authorization: x, Proxy-Connection: keep-alive        | ''
+            Connection: Upgrade, Upgrade: websocket, Sec-WebSocket-Key: k         | Sec-WebSocket-Key: k, Connection: upgrade, Upgrade: websocket
+            """)
+    void stripsHopByHopRequestHeaders(String in, String expected) {
+        var headers = new DefaultHttpHeaders();
+        for (String h : in.split(", ")) {
+            String[] kv = h.split(": ");
+            headers.add(kv[0], kv[1]);
+        }
+        HopByHopHeaders.stripRequest(headers);
+        // header names are case-insensitive and their order is irrelevant
+        java.util.Set<String> actual = new java.util.TreeSet<>();
+        for (var e : headers) {
+            actual.add(e.getKey().toLowerCase(java.util.Locale.ROOT) + ": " + e.getValue());
+        }
+        java.util.Set<String> wanted = new java.util.TreeSet<>();
+        if (!expected.isEmpty()) {
+            for (String h : expected.split(", ")) {
+                String[] kv = h.split(": ");
+                wanted.add(kv[0].toLowerCase(java.util.Locale.ROOT) + ": " + kv[1]);
+            }
+        }
+        assertThat(actual).isEqualTo(wanted);
+    }
+}
