@@ -11,11 +11,17 @@ import io.trafficcop.proxy.provider.ProviderException;
 import io.trafficcop.proxy.provider.file.FileProvider;
 import io.trafficcop.proxy.runtime.compile.EntryPointSettingsFactory;
 import io.trafficcop.proxy.runtime.compile.RuntimeConfigurationApplier;
+import io.trafficcop.proxy.runtime.compile.RuntimeRegistries;
 import io.trafficcop.proxy.server.ProxyServer;
+import io.trafficcop.proxy.observability.accesslog.AccessLogger;
+import io.trafficcop.proxy.tls.acme.AcmeResolvers;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,11 +40,18 @@ public final class TrafficCop implements AutoCloseable {
     private final ProxyServer server;
     private final ConfigurationWatcher watcher;
     private final FileProvider provider;
+    private final RuntimeRegistries registries;
+    private final AcmeResolvers acme;
+    private final AccessLogger accessLog;
 
-    private TrafficCop(ProxyServer server, ConfigurationWatcher watcher, FileProvider provider) {
+    private TrafficCop(ProxyServer server, ConfigurationWatcher watcher, FileProvider provider,
+            RuntimeRegistries registries, AcmeResolvers acme, AccessLogger accessLog) {
+        this.acme = acme;
+        this.accessLog = accessLog;
         this.server = server;
         this.watcher = watcher;
         this.provider = provider;
+        this.registries = registries;
     }
 
     /**
@@ -50,11 +63,38 @@ public final class TrafficCop implements AutoCloseable {
     public static TrafficCop start(StaticConfiguration config, StaticConfigLoader.Loaded loaded,
             Map<String, String> environment) throws InterruptedException, ProviderException {
         ProxyServer server = new ProxyServer(workerThreads(environment));
-        server.start(EntryPointSettingsFactory.of(config), null);
+        AccessLogger accessLog = accessLogger(config);
+        if (accessLog != null) {
+            server.exchangeObserver(accessLog);
+        }
+        try {
+            server.start(EntryPointSettingsFactory.of(config), null);
+        } catch (RuntimeException | InterruptedException e) {
+            if (accessLog != null) {
+                accessLog.close();
+            }
+            throw e;
+        }
         Duration throttle = config.providers() == null || config.providers().providersThrottleDuration() == null
                 ? Duration.ofSeconds(2) : config.providers().providersThrottleDuration().value();
+        RuntimeRegistries registries = RuntimeRegistries.create(server.workers(), ProxyServer.socketChannelType());
+        AtomicReference<ConfigurationWatcher> watcherRef = new AtomicReference<>();
+        AcmeResolvers acme;
+        try {
+            // a certificate obtained or renewed is served by the next snapshot
+            acme = AcmeResolvers.of(config, registries.tlsChallenges(), () -> watcherRef.get().reapply());
+        } catch (IllegalArgumentException e) {
+            server.close();
+            registries.close();
+            if (accessLog != null) {
+                accessLog.close();
+            }
+            throw new ProviderException(e.getMessage(), e);
+        }
         ConfigurationWatcher watcher = new ConfigurationWatcher(throttle,
-                new RuntimeConfigurationApplier(config, server::apply));
+                new RuntimeConfigurationApplier(config, registries, acme, server::apply));
+        watcherRef.set(watcher);
+        acme.start();
         FileProvider provider = fileProvider(config, loaded, environment);
         // the internal provider: what TrafficCop routes itself (ping, redirections), even with no other provider
         watcher.publish(new ProviderConfiguration("internal", JsonNodeFactory.instance.objectNode(), List.of(), List.of()));
@@ -65,9 +105,21 @@ public final class TrafficCop implements AutoCloseable {
         } catch (ProviderException e) {
             server.close();
             watcher.close();
+            acme.close();
+            registries.close();
+            if (accessLog != null) {
+                accessLog.close();
+            }
             throw e;
         }
-        return new TrafficCop(server, watcher, provider);
+        return new TrafficCop(server, watcher, provider, registries, acme, accessLog);
+    }
+
+    /** Reopens the access log file (Traefik's SIGUSR1, after logrotate moved it); nothing without access log. */
+    public void rotateAccessLog() {
+        if (accessLog != null) {
+            accessLog.rotate();
+        }
     }
 
     /**
@@ -102,14 +154,41 @@ public final class TrafficCop implements AutoCloseable {
         if (provider != null) {
             provider.close();
         }
+        acme.close();
         server.shutdown();
         watcher.close();
+        registries.close();
+        if (accessLog != null) {
+            accessLog.close(); // after the server: the requests it finished are logged
+        }
         LOG.info("stopped");
     }
 
     @Override
     public void close() {
         stop();
+    }
+
+    /** Traefik's {@code accessLog} (present, even empty, enables it); null when absent. */
+    private static AccessLogger accessLogger(StaticConfiguration config) {
+        if (config.accessLog() == null) {
+            return null;
+        }
+        Set<String> disabled = new HashSet<>();
+        if (config.entryPoints() != null) {
+            config.entryPoints().forEach((name, ep) -> {
+                if (ep.observability() != null && Boolean.FALSE.equals(ep.observability().accessLogs())) {
+                    disabled.add(name);
+                }
+            });
+        }
+        try {
+            return AccessLogger.create(config.accessLog(), disabled);
+        } catch (java.io.UncheckedIOException e) {
+            // as Traefik: serve without an access log rather than not at all
+            LOG.warn("Unable to create access logger: {}", e.getMessage());
+            return null;
+        }
     }
 
     private static FileProvider fileProvider(StaticConfiguration config, StaticConfigLoader.Loaded loaded,

@@ -60,6 +60,7 @@ final class Launcher {
             throws InterruptedException, ProviderException {
         TrafficCop trafficCop = TrafficCop.start(config, loaded, environment);
         CountDownLatch stopped = new CountDownLatch(1);
+        ShutdownSignals.onLogRotation(trafficCop::rotateAccessLog);
         ShutdownSignals.onTermination(() -> {
             trafficCop.stop();
             stopped.countDown();

@@ -12,6 +12,15 @@ final class ShutdownSignals {
     private ShutdownSignals() {
     }
 
+    /** Runs {@code rotate} on each SIGUSR1 (Traefik reopens its access log then, for logrotate). */
+    static void onLogRotation(Runnable rotate) {
+        try {
+            Signal.handle(new Signal("USR1"), signal -> rotate.run());
+        } catch (IllegalArgumentException e) {
+            // the signal is not available on this platform or taken by the VM
+        }
+    }
+
     static void onTermination(Runnable stop) {
         AtomicBoolean started = new AtomicBoolean();
         Runnable once = () -> {

@@ -10,10 +10,22 @@ public final class EntryPointContext {
 
     private final EntryPointSettings settings;
     private final ForwardedHeaders forwardedHeaders;
+    private final ExchangeObserver observer;
 
     public EntryPointContext(EntryPointSettings settings, String hostname) {
+        this(settings, hostname, ExchangeObserver.NONE);
+    }
+
+    /** @param observer sees each exchange as it starts (the access log); never null */
+    public EntryPointContext(EntryPointSettings settings, String hostname, ExchangeObserver observer) {
         this.settings = settings;
         this.forwardedHeaders = new ForwardedHeaders(settings.forwardedHeaders(), hostname);
+        this.observer = observer == null ? ExchangeObserver.NONE : observer;
+    }
+
+    /** What sees each exchange of this entry point as it starts. */
+    public ExchangeObserver observer() {
+        return observer;
     }
 
     public String name() {

@@ -56,13 +56,33 @@ public final class Exchange implements RoutingRequest {
     private ExchangeListener listener;
     private List<ResponseInterceptor> interceptors;
     private List<Runnable> completionListeners;
+    private java.util.function.Consumer<HttpContent> bodyTap;
+    private ResponseDiverter diverter;
+    private int diverterInterceptors;
+    private ResponseDiverter diverting;
+    private List<ResponseGate> responseGates;
+    private ResponseGate discardingGate;
+    private boolean discardingResponse;
+    private boolean upstreamReached;
+    private boolean upstreamRequestWritten;
+    private boolean requestBodyDiscarded;
 
     private RouterRuntime router;
+    private io.trafficcop.proxy.upstream.UpstreamTarget upstream;
+    private long upstreamStartNanos;
+    private int originStatus;
+    private String clientUsername;
+    private long requestContentSize;
+    private String serviceName;
+    private int retryAttempts;
     private int status;
     private boolean responseStarted;
     private boolean responseComplete;
     private boolean closeAfterResponse;
     private boolean finished;
+    private boolean omitForwardedFor;
+    private boolean deferHead;
+    private HttpResponse deferredHead;
 
     // Lazily computed views for routing (the router may ask several times).
     private int queryStart = -2;
@@ -137,6 +157,62 @@ public final class Exchange implements RoutingRequest {
 
     public void router(RouterRuntime value) {
         this.router = value;
+    }
+
+    /** Records the backend server the request is forwarded to (the access log's ServiceURL and OriginDuration). */
+    public void forwardingTo(io.trafficcop.proxy.upstream.UpstreamTarget target) {
+        this.upstream = target;
+        this.upstreamStartNanos = System.nanoTime();
+    }
+
+    /** The backend server the request was last forwarded to; null if it was answered without one. */
+    public io.trafficcop.proxy.upstream.UpstreamTarget upstream() {
+        return upstream;
+    }
+
+    /** {@link System#nanoTime()} when the request was last forwarded to a backend server. */
+    public long upstreamStartNanos() {
+        return upstreamStartNanos;
+    }
+
+    /** Records the status the backend server answered with (before middlewares changed it). */
+    public void originStatus(int value) {
+        this.originStatus = value;
+    }
+
+    /** The backend server's status (the access log's OriginStatus); 0 if no backend answered. */
+    public int originStatus() {
+        return originStatus;
+    }
+
+    /** Records the service (its qualified name) whose server the request is forwarded to (the access log's ServiceName). */
+    public void serviceName(String value) {
+        this.serviceName = value;
+    }
+
+    /** The service whose server the request was last forwarded to; null if none. */
+    public String serviceName() {
+        return serviceName;
+    }
+
+    /** Records one more attempt after the first (the retry middleware; the access log's RetryAttempts). */
+    public void recordRetryAttempt() {
+        retryAttempts++;
+    }
+
+    /** How many times the request was retried. */
+    public int retryAttempts() {
+        return retryAttempts;
+    }
+
+    /** Records the user an auth middleware authenticated (the access log's ClientUsername). */
+    public void clientUsername(String value) {
+        this.clientUsername = value;
+    }
+
+    /** The user an auth middleware authenticated; null if none. */
+    public String clientUsername() {
+        return clientUsername;
     }
 
     /** Go's req.Host: the absolute-form request target's authority if any, else the Host header (with port). */
@@ -226,12 +302,32 @@ public final class Exchange implements RoutingRequest {
         return remoteAddress.getAddress();
     }
 
+    /**
+     * Asks the proxy not to set X-Forwarded-For on the forwarded request (Go's ReverseProxy when the header is
+     * present with a nil value: Traefik's headers middleware with {@code X-Forwarded-For: ""}).
+     */
+    public void omitForwardedFor() {
+        this.omitForwardedFor = true;
+    }
+
+    public boolean forwardedForOmitted() {
+        return omitForwardedFor;
+    }
+
     // ---- the request body --------------------------------------------------------------------------------------
 
     /** Called by the owner for each body chunk the client sent; ownership passes to the exchange. */
     public void onRequestContent(HttpContent content) {
+        requestContentSize += content.content().readableBytes();
         if (content instanceof LastHttpContent) {
             requestComplete = true;
+        }
+        if (requestBodyDiscarded) {
+            content.release();
+            return;
+        }
+        if (bodyTap != null && !finished) {
+            bodyTap.accept(content);
         }
         if (bodyConsumer != null) {
             bodyConsumer.onRequestContent(content);
@@ -243,6 +339,181 @@ public final class Exchange implements RoutingRequest {
             }
             pendingBody.add(content);
         }
+    }
+
+    /**
+     * Lets {@code tap} see every request body chunk, those already queued included, as it goes to the consumer
+     * (mirroring copies the body this way). The tap must neither retain nor release the chunk. One tap per exchange.
+     */
+    public void tapRequestBody(java.util.function.Consumer<HttpContent> tap) {
+        this.bodyTap = tap;
+        if (pendingBody != null) {
+            for (HttpContent c : pendingBody) {
+                tap.accept(c);
+            }
+        }
+    }
+
+    /**
+     * Discards the next response head if {@code d} says so (see {@link ResponseDiverter}); interceptors added after
+     * this call go with a discarded response.
+     */
+    public void divertResponse(ResponseDiverter d) {
+        this.diverter = d;
+        this.diverterInterceptors = interceptors == null ? 0 : interceptors.size();
+    }
+
+    /**
+     * Makes {@code chunks} (ownership taken, ending with a {@link LastHttpContent}) the request body again, for the
+     * next handler to consume: a service that buffered the body replays it to a second handler.
+     */
+    public void replayRequestBody(List<HttpContent> chunks) {
+        releasePending();
+        bodyConsumer = null;
+        pendingBody = new ArrayDeque<>(chunks);
+        requestComplete = true;
+    }
+
+    /**
+     * Puts a request body that a middleware read whole (forwardAuth {@code forwardBody}, retry) back in front of
+     * the exchange, as if it had just arrived: the next {@link #consumeRequestBody} receives it. The body must be
+     * complete (a {@link LastHttpContent}); ownership passes to the exchange. It replaces a previous replay that
+     * nobody consumed (a retry attempt that failed before sending the body).
+     */
+    public void replayRequestBody(LastHttpContent wholeBody) {
+        releasePending();
+        pushBackRequestBody(List.of(wholeBody));
+    }
+
+    /**
+     * Puts request body chunks a middleware already read (the start of the body, or all of it) back in front of
+     * what the client has still to send; the current consumer is detached and the next {@link #consumeRequestBody}
+     * receives them first. Ownership of the chunks passes to the exchange.
+     */
+    public void pushBackRequestBody(List<? extends HttpContent> chunks) {
+        bodyConsumer = null;
+        if (finished) {
+            chunks.forEach(HttpContent::release);
+            return;
+        }
+        ArrayDeque<HttpContent> queue = new ArrayDeque<>(chunks.size() + (pendingBody == null ? 0 : pendingBody.size()));
+        queue.addAll(chunks);
+        if (pendingBody != null) {
+            queue.addAll(pendingBody);
+        }
+        pendingBody = queue;
+        for (HttpContent c : chunks) {
+            if (c instanceof LastHttpContent) {
+                requestComplete = true;
+            }
+        }
+    }
+
+    /**
+     * The request sent on from now on has no body (the errors middleware's page request): what the client has not
+     * sent yet is dropped, and the next consumer gets an empty body.
+     */
+    public void discardRequestBody() {
+        requestBodyDiscarded = true;
+        bodyConsumer = null;
+        releasePending();
+    }
+
+    // ---- upstream attempts (the retry and errors middlewares) ------------------------------------------------
+
+    /**
+     * Decides whether a response may reach the client (the retry middleware holds back the responses of attempts
+     * it will repeat, errors those it replaces). A refused response is dropped with its body, then
+     * {@link #discarded()} is called.
+     */
+    public interface ResponseGate {
+
+        boolean admit(HttpResponse head);
+
+        /** The refused response is over (its last chunk dropped, or its producer gave up): the attempt ended. */
+        void discarded();
+    }
+
+    /**
+     * Adds a gate the next response head passes through. Gates nest as the middlewares that add them: the last
+     * added (innermost) decides first; each gate is consulted once and then forgotten, so an outer gate sees the
+     * response an inner one let through or put in place of the one it refused.
+     */
+    public void addResponseGate(ResponseGate gate) {
+        if (responseGates == null) {
+            responseGates = new ArrayList<>(2);
+        }
+        responseGates.add(gate);
+    }
+
+    /** How many gates wait for the next response (to undo an attempt's with {@link #resetAttempt}). */
+    public int responseGateCount() {
+        return responseGates == null ? 0 : responseGates.size();
+    }
+
+    /** Called by the proxy when it starts forwarding this exchange to a backend (Traefik's proxyReached). */
+    public void markUpstreamReached() {
+        upstreamReached = true;
+    }
+
+    /** Called by the proxy once the request head was handed to a backend connection (Go's WroteHeaders trace). */
+    public void markUpstreamRequestWritten() {
+        upstreamRequestWritten = true;
+    }
+
+    public boolean upstreamReached() {
+        return upstreamReached;
+    }
+
+    public boolean upstreamRequestWritten() {
+        return upstreamRequestWritten;
+    }
+
+    /**
+     * Starts a new attempt: forgets the upstream marks, and the interceptors and gates registered after the first
+     * {@code keepInterceptors} / {@code keepGates}.
+     */
+    public void resetAttempt(int keepInterceptors, int keepGates) {
+        upstreamReached = false;
+        upstreamRequestWritten = false;
+        discardingResponse = false;
+        discardingGate = null;
+        if (responseGates != null) {
+            while (responseGates.size() > keepGates) {
+                responseGates.remove(responseGates.size() - 1);
+            }
+        }
+        if (interceptors != null) {
+            while (interceptors.size() > keepInterceptors) {
+                interceptors.remove(interceptors.size() - 1);
+            }
+        }
+    }
+
+    /** How many response interceptors are registered (to undo an attempt's with {@link #resetAttempt}). */
+    public int interceptorCount() {
+        return interceptors == null ? 0 : interceptors.size();
+    }
+
+    private void endDiscardedAttempt() {
+        discardingResponse = false;
+        ResponseGate gate = discardingGate;
+        discardingGate = null;
+        if (gate != null) {
+            gate.discarded();
+        }
+    }
+
+    private void endDiversion() {
+        ResponseDiverter d = diverting;
+        diverting = null;
+        listener = null;
+        // after the producer that wrote the discarded response has finished with this exchange
+        ctx.channel().eventLoop().execute(() -> {
+            if (!finished) {
+                d.diverted();
+            }
+        });
     }
 
     /** Called by the owner after each read from the client. */
@@ -260,6 +531,11 @@ public final class Exchange implements RoutingRequest {
      * client is read as fast as the consumer can write.
      */
     public void consumeRequestBody(RequestBodyConsumer consumer) {
+        if (requestBodyDiscarded) {
+            consumer.onRequestContent(LastHttpContent.EMPTY_LAST_CONTENT); // the request now has no body
+            consumer.flushRequestBody();
+            return;
+        }
         this.bodyConsumer = consumer;
         if (pendingBody != null) {
             HttpContent c;
@@ -280,6 +556,11 @@ public final class Exchange implements RoutingRequest {
         }
     }
 
+    /** The request body bytes received from the client so far (the access log's RequestContentSize). */
+    public long requestContentSize() {
+        return requestContentSize;
+    }
+
     /** Whether the whole request body has been received from the client. */
     public boolean requestComplete() {
         return requestComplete;
@@ -295,6 +576,11 @@ public final class Exchange implements RoutingRequest {
 
     // ---- the response ------------------------------------------------------------------------------------------
 
+    /**
+     * Registers a response hook. Hooks run in the reverse order of registration (the one registered last, closest
+     * to the service, first), as Go's nested ResponseWriters do in Traefik: with middlewares [A, B], B's changes are
+     * made first and A's last, so A wins on a header both set.
+     */
     public void addResponseInterceptor(ResponseInterceptor interceptor) {
         if (interceptors == null) {
             interceptors = new ArrayList<>(2);
@@ -375,7 +661,7 @@ public final class Exchange implements RoutingRequest {
             return;
         }
         writeResponseHead(response);
-        if (!finished) {
+        if (!finished && responseStarted) {
             ctx.flush();
         }
     }
@@ -389,13 +675,60 @@ public final class Exchange implements RoutingRequest {
             ReferenceCountUtil.release(response);
             return;
         }
+        if (discardingResponse) {
+            ReferenceCountUtil.release(response); // a held-back attempt stays held back (Go's shouldNotWrite)
+            if (response instanceof LastHttpContent) {
+                endDiscardedAttempt();
+            }
+            return;
+        }
+        while (responseGates != null && !responseGates.isEmpty() && !responseStarted) {
+            ResponseGate gate = responseGates.remove(responseGates.size() - 1);
+            if (!gate.admit(response)) {
+                ReferenceCountUtil.release(response);
+                discardingResponse = true;
+                discardingGate = gate;
+                if (response instanceof LastHttpContent) {
+                    endDiscardedAttempt();
+                }
+                return;
+            }
+        }
+        if (diverter != null) {
+            ResponseDiverter d = diverter;
+            diverter = null;
+            if (d.divert(response)) {
+                boolean last = response instanceof LastHttpContent;
+                if (interceptors != null) {
+                    // the diverted handler's own interceptors see its response (a load balancer records the
+                    // server's status), then go with it
+                    for (int i = diverterInterceptors; i < interceptors.size(); i++) {
+                        interceptors.get(i).onResponseHead(this, response);
+                    }
+                    while (interceptors.size() > diverterInterceptors) {
+                        interceptors.remove(interceptors.size() - 1);
+                    }
+                }
+                ReferenceCountUtil.release(response);
+                diverting = d;
+                if (last) {
+                    endDiversion();
+                }
+                return;
+            }
+        }
         responseStarted = true;
         if (interceptors != null) {
-            for (int i = 0; i < interceptors.size(); i++) {
+            // innermost first, as Go's wrapped ResponseWriters: the middleware listed first has the last word
+            for (int i = interceptors.size() - 1; i >= 0; i--) {
                 interceptors.get(i).onResponseHead(this, response);
             }
         }
         status = response.status().code();
+        if (deferHead && !(response instanceof LastHttpContent)) {
+            deferredHead = response; // written with the first body chunk (content sniffing)
+            return;
+        }
         prepareFraming(response);
         boolean last = response instanceof LastHttpContent;
         if (last) {
@@ -412,10 +745,32 @@ public final class Exchange implements RoutingRequest {
             content.release();
             return;
         }
+        if (discardingResponse) {
+            boolean last = content instanceof LastHttpContent;
+            content.release();
+            if (last) {
+                endDiscardedAttempt();
+            }
+            return;
+        }
+        if (diverting != null) {
+            boolean last = content instanceof LastHttpContent;
+            content.release();
+            if (last) {
+                endDiversion();
+            }
+            return;
+        }
         if (interceptors != null) {
-            for (int i = 0; i < interceptors.size(); i++) {
+            for (int i = interceptors.size() - 1; i >= 0; i--) {
                 content = interceptors.get(i).onResponseContent(this, content);
             }
+        }
+        if (deferredHead != null) {
+            HttpResponse head = deferredHead;
+            deferredHead = null;
+            prepareFraming(head);
+            ctx.write(head, ctx.voidPromise());
         }
         if (content instanceof LastHttpContent) {
             responseComplete = true;
@@ -423,6 +778,15 @@ public final class Exchange implements RoutingRequest {
         } else {
             ctx.write(content, ctx.voidPromise());
         }
+    }
+
+    /**
+     * Called by a {@link ResponseInterceptor} from {@link ResponseInterceptor#onResponseHead}: the head (unless it is a
+     * complete response) is held back and written just before the first body chunk, after the interceptors saw that
+     * chunk and may still change the head (Go's server sniffing the Content-Type from the first bytes).
+     */
+    public void deferResponseHeadUntilContent() {
+        this.deferHead = true;
     }
 
     public void flushResponse() {
@@ -445,6 +809,14 @@ public final class Exchange implements RoutingRequest {
      */
     public void abort() {
         if (finished) {
+            return;
+        }
+        if (discardingResponse) {
+            endDiscardedAttempt(); // the held-back response broke off: the attempt is over, the client never saw it
+            return;
+        }
+        if (diverting != null) {
+            endDiversion(); // the discarded response was cut short: it is over all the same
             return;
         }
         finished = true;
@@ -490,7 +862,10 @@ public final class Exchange implements RoutingRequest {
             return;
         }
         finished = true;
-        boolean keepAlive = future.isSuccess() && keepAlive() && requestComplete;
+        // a response written on the request head (a middleware's redirect, a 404) may complete before the decoder
+        // hands over the empty end of a bodiless HTTP/1.x request: that request is complete all the same
+        boolean complete = requestComplete || !http2 && !announcesBody();
+        boolean keepAlive = future.isSuccess() && keepAlive() && complete;
         releasePending();
         if (!future.isSuccess()) {
             ctx.channel().close();
@@ -501,6 +876,10 @@ public final class Exchange implements RoutingRequest {
         }
         owner.exchangeComplete(this, keepAlive);
         notifyCompletion();
+    }
+
+    private boolean announcesBody() {
+        return HttpUtil.isTransferEncodingChunked(request) || HttpUtil.getContentLength(request, 0L) > 0L;
     }
 
     /** The client connection closed: records 499 unless the response was complete, and tells the producer. */

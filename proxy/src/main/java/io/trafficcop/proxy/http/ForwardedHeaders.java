@@ -187,7 +187,7 @@ public final class ForwardedHeaders {
     }
 
     /** Whether {@code name} is one of Traefik's X-headers, '_' treated as '-' (Go preserves X_Forwarded_For). */
-    static boolean isManagedXHeader(CharSequence name) {
+    public static boolean isManagedXHeader(CharSequence name) {
         if (name.length() == 0 || (name.charAt(0) != 'X' && name.charAt(0) != 'x')) {
             return false;
         }
@@ -288,7 +288,7 @@ public final class ForwardedHeaders {
     }
 
     /** Go's http.CanonicalHeaderKey for the value of the rebuilt Connection header. */
-    static String canonical(String name) {
+    public static String canonical(String name) {
         char[] chars = name.toCharArray();
         boolean upper = true;
         for (int i = 0; i < chars.length; i++) {

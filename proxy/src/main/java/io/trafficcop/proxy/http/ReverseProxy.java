@@ -25,6 +25,7 @@ public final class ReverseProxy {
     /** Rewrites the exchange's request for {@code target} and forwards it. */
     public static void forward(Exchange exchange, UpstreamTarget target, boolean passHostHeader, boolean preservePath) {
         prepare(exchange.request(), exchange, target, passHostHeader, preservePath);
+        exchange.forwardingTo(target);
         UpstreamExchange.forward(exchange, target);
     }
 
@@ -38,7 +39,7 @@ public final class ReverseProxy {
                 headers.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
             }
         }
-        if (!exchange.entryPoint().forwardedHeaders().notAppendXForwardedFor()) {
+        if (!exchange.entryPoint().forwardedHeaders().notAppendXForwardedFor() && !exchange.forwardedForOmitted()) {
             ForwardedHeaders.appendForwardedFor(headers, exchange.clientIp());
         }
         boolean chunked = HttpUtil.isTransferEncodingChunked(request);
@@ -54,7 +55,7 @@ public final class ReverseProxy {
     }
 
     /** The request-target sent to the backend: origin-form path (joined when preservePath) and query. */
-    static String outgoingUri(String uri, UpstreamTarget target, boolean preservePath) {
+    public static String outgoingUri(String uri, UpstreamTarget target, boolean preservePath) {
         String pathAndQuery = uri;
         if (!uri.isEmpty() && uri.charAt(0) != '/') {
             int scheme = uri.indexOf("://");

@@ -40,6 +40,22 @@ public final class ConfigurationWatcher implements AutoCloseable {
         executor.execute(() -> receive(configuration));
     }
 
+    /**
+     * Applies the current configurations again (for what changed outside them, such as a certificate ACME
+     * just obtained), on the watcher's thread like every other application.
+     */
+    public void reapply() {
+        executor.execute(() -> {
+            if (!current.isEmpty()) {
+                try {
+                    apply.accept(Map.copyOf(current));
+                } catch (RuntimeException e) {
+                    LOG.error("re-applying the configuration failed: {}", e.toString(), e);
+                }
+            }
+        });
+    }
+
     private void receive(ProviderConfiguration configuration) {
         String provider = configuration.provider();
         long now = System.nanoTime();

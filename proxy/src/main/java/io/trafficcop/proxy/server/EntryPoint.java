@@ -14,6 +14,7 @@ import io.netty.handler.codec.http2.CleartextHttp2ServerUpgradeHandler;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.trafficcop.proxy.http.EntryPointContext;
 import io.trafficcop.proxy.runtime.EntryPointSettings;
+import io.trafficcop.proxy.tls.TlsDetector;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -38,9 +39,10 @@ final class EntryPoint {
     private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private Channel serverChannel;
 
-    EntryPoint(EntryPointSettings settings, ServerState state, String hostname) {
+    EntryPoint(EntryPointSettings settings, ServerState state, String hostname,
+               io.trafficcop.proxy.http.ExchangeObserver observer) {
         this.settings = settings;
-        this.context = new EntryPointContext(settings, hostname);
+        this.context = new EntryPointContext(settings, hostname, observer);
         this.state = state;
         this.http2 = new Http2Support(context, state);
     }
@@ -76,13 +78,24 @@ final class EntryPoint {
     private void initConnection(Channel ch) {
         connections.add(ch);
         var p = ch.pipeline();
-        // TLS plugs in here: an SslHandler (SNI → SslContext) followed by an ALPN handler choosing
-        // http2.connectionHandler(true) for "h2" and the HTTP/1.1 pipeline below (secure = true) otherwise.
-        HttpServerCodec codec = new HttpServerCodec(new HttpDecoderConfig()
+        // Traefik serves TLS and plain HTTP on every entry point: the detector picks by the first bytes, TLS gets the
+        // SNI-chosen context of the current snapshot (a reload applies to the next handshake) then ALPN h2 | http/1.1.
+        p.addLast(new TlsDetector(() -> state.snapshot().tls(settings.name()),
+                pipeline -> pipeline.addLast(http2.connectionHandler(true)),
+                pipeline -> pipeline.addLast(newCodec(), new HttpExchangeHandler(context, state, false, true)),
+                this::initPlain, settings.respondingTimeouts().readTimeout()));
+    }
+
+    private static HttpServerCodec newCodec() {
+        return new HttpServerCodec(new HttpDecoderConfig()
                 .setMaxInitialLineLength(64 * 1024)
                 .setMaxHeaderSize(MAX_HEADER_SIZE)
                 .setMaxChunkSize(MAX_CHUNK)
                 .setValidateHeaders(false));
+    }
+
+    private void initPlain(io.netty.channel.ChannelPipeline p) {
+        HttpServerCodec codec = newCodec();
         HttpServerUpgradeHandler upgrade = new HttpServerUpgradeHandler(codec, http2.upgradeCodecFactory(),
                 MAX_UPGRADE_BODY);
         p.addLast(new CleartextHttp2ServerUpgradeHandler(codec, upgrade, http2.connectionHandler(false)));

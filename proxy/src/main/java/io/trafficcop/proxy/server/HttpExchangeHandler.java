@@ -166,10 +166,13 @@ final class HttpExchangeHandler extends ChannelDuplexHandler implements Exchange
         }
         scheduleTimeouts(exchange);
         entryPoint.forwardedHeaders().apply(request.headers(), remote, clientIp, secure);
-        route(exchange);
+        entryPoint.observer().onExchange(exchange);
         if (body != null) {
+            // queued before routing: the request is complete, so an answer given on the head (a redirect, a 404)
+            // ends the stream normally instead of resetting it as if a body were still coming
             exchange.onRequestContent(body);
         }
+        route(exchange);
     }
 
     private void route(Exchange exchange) {

@@ -26,6 +26,7 @@ public final class ProxyServer implements AutoCloseable {
     private final int workerThreads;
     private final String hostname;
     private final Map<String, EntryPoint> entryPoints = new LinkedHashMap<>();
+    private io.trafficcop.proxy.http.ExchangeObserver observer = io.trafficcop.proxy.http.ExchangeObserver.NONE;
     private ServerState state;
     private EventLoops loops;
     private boolean stopped;
@@ -41,6 +42,18 @@ public final class ProxyServer implements AutoCloseable {
         this.hostname = localHostname();
     }
 
+    /**
+     * Sets what sees every exchange of every entry point as it starts (the access log); call before
+     * {@link #start}.
+     */
+    public synchronized ProxyServer exchangeObserver(io.trafficcop.proxy.http.ExchangeObserver value) {
+        if (loops != null) {
+            throw new IllegalStateException("already started");
+        }
+        this.observer = value == null ? io.trafficcop.proxy.http.ExchangeObserver.NONE : value;
+        return this;
+    }
+
     /** Binds every entry point and starts serving {@code initial}. */
     public synchronized void start(List<EntryPointSettings> settings, Snapshot initial) throws InterruptedException {
         if (loops != null) {
@@ -53,7 +66,7 @@ public final class ProxyServer implements AutoCloseable {
                 if (entryPoints.containsKey(s.name())) {
                     throw new IllegalArgumentException("duplicate entry point " + s.name());
                 }
-                EntryPoint ep = new EntryPoint(s, state, hostname);
+                EntryPoint ep = new EntryPoint(s, state, hostname, observer);
                 ep.bind(loops);
                 entryPoints.put(s.name(), ep);
             }
@@ -76,6 +89,17 @@ public final class ProxyServer implements AutoCloseable {
     }
 
     /** The port an entry point listens on (the real one when its address asked for port 0). */
+    /** The worker event loops, for work that belongs on them (health checks); null before start. */
+    public io.netty.channel.EventLoopGroup workers() {
+        return loops == null ? null : loops.workers();
+    }
+
+    /** The client socket channel type matching the transport in use (epoll or NIO). */
+    public static Class<? extends io.netty.channel.socket.SocketChannel> socketChannelType() {
+        return io.netty.channel.epoll.Epoll.isAvailable() ? io.netty.channel.epoll.EpollSocketChannel.class
+                : io.netty.channel.socket.nio.NioSocketChannel.class;
+    }
+
     public int boundPort(String entryPoint) {
         EntryPoint ep = entryPoints.get(entryPoint);
         if (ep == null) {

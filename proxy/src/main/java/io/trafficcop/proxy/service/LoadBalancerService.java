@@ -39,6 +39,7 @@ public final class LoadBalancerService implements HttpHandler {
             exchange.respondError(HttpResponseStatus.SERVICE_UNAVAILABLE, NO_AVAILABLE_SERVER);
             return;
         }
+        exchange.serviceName(name);
         ReverseProxy.forward(exchange, server.target(), settings.passHostHeader(), settings.preservePath());
     }
 }

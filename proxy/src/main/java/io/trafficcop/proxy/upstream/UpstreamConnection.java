@@ -3,6 +3,10 @@ package io.trafficcop.proxy.upstream;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http2.Http2Error;
+import io.netty.handler.codec.http2.Http2Exception;
+import io.netty.handler.codec.http2.Http2GoAwayFrame;
+import io.netty.handler.codec.http2.Http2ResetFrame;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 
@@ -19,6 +23,8 @@ final class UpstreamConnection extends ChannelInboundHandlerAdapter {
     boolean pooled;
     /** Whether the connection already served an exchange (a failure before any response may be retried). */
     boolean reused;
+    /** Whether the HTTP/2 backend told it did not process this stream (GOAWAY above it, REFUSED_STREAM). */
+    boolean unprocessed;
 
     UpstreamConnection(UpstreamTarget target) {
         this.target = target;
@@ -89,11 +95,20 @@ final class UpstreamConnection extends ChannelInboundHandlerAdapter {
             ctx.close(); // idleConnTimeout
             return;
         }
+        if (evt instanceof Http2GoAwayFrame
+                || evt instanceof Http2ResetFrame reset && reset.errorCode() == Http2Error.REFUSED_STREAM.code()) {
+            unprocessed = true; // the stream closes next: its request may go again elsewhere
+            ReferenceCountUtil.release(evt);
+            return;
+        }
         ctx.fireUserEventTriggered(evt);
     }
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof Http2Exception h2 && h2.error() == Http2Error.REFUSED_STREAM) {
+            unprocessed = true; // e.g. the stream could not be opened: nothing reached the backend
+        }
         UpstreamExchange exchange = current;
         current = null;
         ctx.close();

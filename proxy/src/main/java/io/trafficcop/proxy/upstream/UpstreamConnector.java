@@ -3,8 +3,11 @@ package io.trafficcop.proxy.upstream;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoop;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.epoll.EpollSocketChannel;
@@ -12,16 +15,26 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.ssl.ApplicationProtocolNames;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.concurrent.Promise;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
 
 /**
- * Opens HTTP/1.1 connections to backends on the caller's event loop with the servers transport's dialTimeout,
- * auto-read off (the exchange reads when the client can take more) and TCP_NODELAY.
+ * Opens connections to backends on the caller's event loop with the servers transport's dialTimeout and
+ * TCP_NODELAY: plain HTTP/1.1 for {@code http://}, HTTP/2 with prior knowledge for {@code h2c://}, TLS for
+ * {@code https://} (SNI {@code serverName}, host name and {@code peerCertSANs}/{@code peerCertURI} verification) then HTTP/2 when ALPN
+ * chose h2, HTTP/1.1 otherwise. The returned promise completes with the channel once its protocol pipeline is in
+ * place: an {@link UpstreamConnection} (HTTP/1.1, auto-read off so the exchange reads when the client can take more)
+ * or an {@link UpstreamH2Connection} (HTTP/2, whose streams carry exchanges).
  */
 final class UpstreamConnector {
 
+    private static final String DIALING = "dialing";
     private static final int MAX_CHUNK = 64 * 1024;
     /** As the client side's: enough in flight for throughput, little enough to keep memory per exchange bounded. */
     private static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(64 * 1024, 256 * 1024);
@@ -29,12 +42,13 @@ final class UpstreamConnector {
     private UpstreamConnector() {
     }
 
-    static ChannelFuture connect(EventLoop loop, Channel inbound, UpstreamTarget target) {
+    /** Dials {@code target}; {@code allowH2} false keeps a TLS connection on HTTP/1.1 (upgrades, disableHTTP2). */
+    static Promise<Channel> connect(EventLoop loop, Channel inbound, UpstreamTarget target, boolean allowH2) {
         Channel root = inbound.parent() != null && !(inbound instanceof SocketChannel) ? inbound.parent() : inbound;
         Class<? extends Channel> type = root instanceof EpollSocketChannel ? EpollSocketChannel.class
                 : NioSocketChannel.class;
         long dialMillis = target.transport().dialTimeout().toMillis();
-        long idleMillis = target.transport().idleConnTimeout().toMillis();
+        Promise<Channel> ready = loop.newPromise();
         Bootstrap bootstrap = new Bootstrap()
                 .group(loop)
                 .channel(type)
@@ -45,17 +59,89 @@ final class UpstreamConnector {
                 .handler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel ch) {
-                        var p = ch.pipeline();
-                        if (idleMillis > 0) {
-                            p.addLast(new IdleStateHandler(idleMillis, 0, 0, TimeUnit.MILLISECONDS)); // reads only: cheap
+                        if (target.isTls()) {
+                            ch.pipeline().addLast("tls", sslHandler(ch, target, allowH2));
+                            // a failed handshake fails the promise; do not let it reach the pipeline's tail too
+                            ch.pipeline().addLast(DIALING, new ChannelInboundHandlerAdapter() {
+                                @Override
+                                public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+                                    ctx.close();
+                                }
+                            });
                         }
-                        p.addLast("http", new HttpClientCodec(new HttpDecoderConfig()
-                                .setMaxChunkSize(MAX_CHUNK)
-                                .setMaxHeaderSize(64 * 1024)
-                                .setValidateHeaders(false), false, false));
-                        p.addLast("upstream", new UpstreamConnection(target));
                     }
                 });
-        return bootstrap.connect(new InetSocketAddress(target.host(), target.port()));
+        // resolved off the event loop (a slow DNS answer must not stall the loop); IP literals need no lookup
+        ChannelFuture connected = bootstrap.resolver(OffLoopAddressResolverGroup.INSTANCE)
+                .connect(InetSocketAddress.createUnresolved(target.host(), target.port()));
+        connected.addListener(f -> {
+            if (!f.isSuccess()) {
+                ready.tryFailure(f.cause());
+                return;
+            }
+            Channel ch = connected.channel();
+            if (!target.isTls()) {
+                if (target.isH2c()) {
+                    UpstreamH2Connection.configure(ch, target);
+                } else {
+                    configureHttp1(ch, target);
+                }
+                ready.trySuccess(ch);
+                return;
+            }
+            SslHandler ssl = ch.pipeline().get(SslHandler.class);
+            ssl.handshakeFuture().addListener(h -> {
+                if (!h.isSuccess()) {
+                    ch.close();
+                    ready.tryFailure(h.cause());
+                    return;
+                }
+                ch.pipeline().remove(DIALING);
+                try {
+                    PeerCertificates.verify(ssl.engine().getSession(), target.transport().tls());
+                } catch (javax.net.ssl.SSLException e) {
+                    ch.close();
+                    ready.tryFailure(e);
+                    return;
+                }
+                if (ApplicationProtocolNames.HTTP_2.equals(ssl.applicationProtocol())) {
+                    UpstreamH2Connection.configure(ch, target);
+                } else {
+                    configureHttp1(ch, target);
+                }
+                ready.trySuccess(ch);
+            });
+            ch.read(); // auto-read is off: let the handshake in
+        });
+        return ready;
+    }
+
+    private static SslHandler sslHandler(Channel ch, UpstreamTarget target, boolean allowH2) {
+        var tls = target.transport().tls();
+        var context = UpstreamSslContexts.of(tls, allowH2 && !target.transport().disableHttp2());
+        String name = tls.serverName() != null ? tls.serverName() : target.host();
+        SSLEngine engine = context.newEngine(ch.alloc(), name, target.port());
+        if (!tls.insecureSkipVerify()) {
+            SSLParameters parameters = engine.getSSLParameters();
+            parameters.setEndpointIdentificationAlgorithm("HTTPS"); // Go verifies the name as well as the chain
+            engine.setSSLParameters(parameters);
+        }
+        SslHandler handler = new SslHandler(engine);
+        long dialMillis = target.transport().dialTimeout().toMillis();
+        handler.setHandshakeTimeoutMillis(dialMillis <= 0 ? 0 : dialMillis); // Go's TLSHandshakeTimeout is part of the dial
+        return handler;
+    }
+
+    private static void configureHttp1(Channel ch, UpstreamTarget target) {
+        ChannelPipeline p = ch.pipeline();
+        long idleMillis = target.transport().idleConnTimeout().toMillis();
+        if (idleMillis > 0) {
+            p.addLast(new IdleStateHandler(idleMillis, 0, 0, TimeUnit.MILLISECONDS)); // reads only: cheap
+        }
+        p.addLast("http", new HttpClientCodec(new HttpDecoderConfig()
+                .setMaxChunkSize(MAX_CHUNK)
+                .setMaxHeaderSize(64 * 1024)
+                .setValidateHeaders(false), false, false));
+        p.addLast("upstream", new UpstreamConnection(target));
     }
 }

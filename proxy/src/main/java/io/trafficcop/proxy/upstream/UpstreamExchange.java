@@ -1,7 +1,14 @@
 package io.trafficcop.proxy.upstream;
 
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
+import io.netty.handler.codec.http.DefaultHttpResponse;
+import io.netty.handler.codec.http.DefaultLastHttpContent;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http2.Http2StreamChannel;
+import io.netty.handler.codec.http2.HttpConversionUtil;
+import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.Promise;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
@@ -61,6 +68,7 @@ public final class UpstreamExchange implements RequestBodyConsumer, ExchangeList
     public static void forward(Exchange exchange, UpstreamTarget target) {
         UpstreamExchange ux = new UpstreamExchange(exchange, target);
         exchange.listener(ux);
+        exchange.markUpstreamReached();
         ux.acquire(false);
     }
 
@@ -70,25 +78,89 @@ public final class UpstreamExchange implements RequestBodyConsumer, ExchangeList
             onConnected(pooled);
             return;
         }
-        ChannelFuture f = UpstreamConnector.connect(loop, exchange.channel(), target);
-        f.addListener(future -> {
+        boolean mayUseH2 = target.isH2c() || (target.isTls() && !target.transport().disableHttp2() && !isUpgrade());
+        if (mayUseH2) {
+            UpstreamH2Connection h2 = UpstreamPools.pollH2(target);
+            if (h2 != null) {
+                openStream(h2);
+                return;
+            }
+            Future<Channel> dialing = UpstreamPools.dialing(target);
+            if (dialing != null) {
+                // one dial per event loop serves the streams of everyone waiting for it
+                dialing.addListener(f -> {
+                    if (done) {
+                        return;
+                    }
+                    if (f.isSuccess()) {
+                        acquire(false);
+                    } else {
+                        fail(UpstreamFailure.statusOf(f.cause()), f.cause());
+                    }
+                });
+                return;
+            }
+        }
+        Promise<Channel> dial = UpstreamConnector.connect(loop, exchange.channel(), target, mayUseH2);
+        if (mayUseH2) {
+            UpstreamPools.dialing(target, dial);
+        }
+        dial.addListener(future -> {
+            UpstreamH2Connection h2 = future.isSuccess() ? dial.getNow().pipeline().get(UpstreamH2Connection.class) : null;
+            if (mayUseH2) {
+                UpstreamPools.dialed(target, dial, h2 != null);
+            }
+            if (h2 != null) {
+                UpstreamPools.addH2(h2); // shared even when this exchange went away meanwhile
+            }
             if (!future.isSuccess()) {
                 fail(UpstreamFailure.statusOf(future.cause()), future.cause());
                 return;
             }
             if (done) {
-                f.channel().close(); // the client went away while dialling
+                if (h2 == null) {
+                    dial.getNow().close(); // the client went away while dialling
+                }
                 return;
             }
-            onConnected(f.channel().pipeline().get(UpstreamConnection.class));
+            if (h2 != null) {
+                openStream(h2);
+            } else {
+                onConnected(dial.getNow().pipeline().get(UpstreamConnection.class));
+            }
+        });
+    }
+
+    private boolean isUpgrade() {
+        return request.headers().contains(HttpHeaderNames.UPGRADE);
+    }
+
+    private void openStream(UpstreamH2Connection h2) {
+        // HTTP/2 has no Host header: the codec makes it :authority; the scheme is the connection's
+        request.headers().set(HttpConversionUtil.ExtensionHeaderNames.SCHEME.text(), target.isTls() ? "https" : "http");
+        h2.openStream().addListener(f -> {
+            if (!f.isSuccess()) {
+                fail(UpstreamFailure.statusOf(f.cause()), f.cause());
+                return;
+            }
+            Http2StreamChannel stream = (Http2StreamChannel) f.getNow();
+            if (done) {
+                stream.close();
+                return;
+            }
+            onConnected(stream.pipeline().get(UpstreamConnection.class));
         });
     }
 
     private void onConnected(UpstreamConnection c) {
         this.connection = c;
         this.channel = c.channel();
+        if (!(channel instanceof Http2StreamChannel)) {
+            request.headers().remove(HttpConversionUtil.ExtensionHeaderNames.SCHEME.text()); // set for a stream before
+        }
         c.bind(this);
         channel.write(request, channel.voidPromise());
+        exchange.markUpstreamRequestWritten();
         long timeout = target.transport().responseHeaderTimeout().toNanos();
         if (timeout > 0) {
             responseTimeout = loop.schedule(this::onResponseTimeout, timeout, TimeUnit.NANOSECONDS);
@@ -137,6 +209,27 @@ public final class UpstreamExchange implements RequestBodyConsumer, ExchangeList
     void onUpstreamMessage(Object msg) {
         if (done) {
             ReferenceCountUtil.release(msg);
+            return;
+        }
+        if (msg instanceof FullHttpResponse full) {
+            if (exchange.isHttp2() && !full.content().isReadable() && full.trailingHeaders().isEmpty()
+                    && full.status().code() >= 200) {
+                // a headers-only response (gRPC's trailers-only errors) stays one HEADERS frame with END_STREAM
+                onResponseHead(full);
+                if (done) {
+                    ReferenceCountUtil.release(msg);
+                    return;
+                }
+                responseDone = true;
+                exchange.flushResponse();
+                finish();
+                return;
+            }
+            // HTTP/2 HEADERS with END_STREAM: the exchange takes head and end of body separately
+            HttpResponse head = new DefaultHttpResponse(full.protocolVersion(), full.status(), full.headers());
+            LastHttpContent last = new DefaultLastHttpContent(full.content(), full.trailingHeaders());
+            onUpstreamMessage(head);
+            onUpstreamMessage(last);
             return;
         }
         if (msg instanceof HttpResponse response) {
@@ -198,7 +291,9 @@ public final class UpstreamExchange implements RequestBodyConsumer, ExchangeList
         cancelTimeout();
         responseStarted = true;
         responseKeepAlive = HttpUtil.isKeepAlive(response);
+        response.headers().remove(HttpConversionUtil.ExtensionHeaderNames.STREAM_ID.text());
         HopByHopHeaders.stripResponse(response.headers(), false);
+        exchange.originStatus(code);
         exchange.writeResponseHead(response);
     }
 
@@ -240,7 +335,9 @@ public final class UpstreamExchange implements RequestBodyConsumer, ExchangeList
             return;
         }
         if (!responseStarted) {
-            if (connection.reused && !retried && isRetryable()) {
+            // a backend that closed a reused keep-alive connection, or refused an HTTP/2 stream, did not process it
+            boolean unprocessed = connection.unprocessed && requestDone && !exchange.hasRequestBody();
+            if (!retried && (unprocessed || connection.reused && isRetryable())) {
                 retried = true;
                 cancelTimeout();
                 connection = null;
@@ -296,6 +393,10 @@ public final class UpstreamExchange implements RequestBodyConsumer, ExchangeList
         done = true;
         connection.unbind();
         exchange.listener(null);
+        if (channel instanceof Http2StreamChannel) {
+            channel.close(); // the stream is over (a reset when the request body is not), the connection stays
+            return;
+        }
         // a backend that answered before the request body ended leaves the connection mid-message: not reusable
         if (responseKeepAlive && requestDone && exchange.requestComplete()) {
             connection.reused = true;

@@ -8,7 +8,7 @@ import java.net.URI;
  * Equal targets share their idle connections: the record is the key of the per-event-loop pools, so a reload that
  * keeps the URL and the transport settings keeps the warm connections.
  *
- * @param scheme    "http" (https to backends is the TLS engineer's part)
+ * @param scheme    "http", "https" (TLS, HTTP/2 when ALPN agrees) or "h2c" (HTTP/2 cleartext, prior knowledge)
  * @param host      host name or IP literal (IPv6 without brackets)
  * @param port      port, defaulted from the scheme
  * @param authority the URL's host[:port] as written (Go's URL.Host), the Host header when passHostHeader=false
@@ -21,6 +21,9 @@ public record UpstreamTarget(String url, String scheme, String host, int port, S
     public static UpstreamTarget of(String url, ServersTransportSettings transport) {
         URI uri = URI.create(url);
         String scheme = uri.getScheme() == null ? "http" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https") && !scheme.equals("h2c")) {
+            throw new IllegalArgumentException("unsupported scheme \"" + scheme + "\" (http, https or h2c)");
+        }
         String host = uri.getHost();
         if (host == null) {
             throw new IllegalArgumentException("server URL without host: " + url);
@@ -35,5 +38,15 @@ public record UpstreamTarget(String url, String scheme, String host, int port, S
         String path = uri.getRawPath() == null ? "" : uri.getRawPath();
         return new UpstreamTarget(url, scheme, host, port, uri.getRawAuthority(), path,
                 transport == null ? ServersTransportSettings.DEFAULTS : transport);
+    }
+
+    /** Whether the connection is TLS ({@code https://}). */
+    public boolean isTls() {
+        return "https".equals(scheme);
+    }
+
+    /** Whether the backend speaks HTTP/2 in cleartext with prior knowledge ({@code h2c://}). */
+    public boolean isH2c() {
+        return "h2c".equals(scheme);
     }
 }

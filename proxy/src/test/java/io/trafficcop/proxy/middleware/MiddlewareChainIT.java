@@ -102,8 +102,8 @@ class MiddlewareChainIT {
     void runsTheChainInOrderAndRewritesBothHeads() throws Exception {
         var response = send("inner", "chain.test", "GET", "/");
         assertThat(response.body()).contains("X-Order: A,B");
-        // response interceptors run in registration order: the innermost middleware's registered last
-        assertThat(response.headers().firstValue("X-Order-Response")).hasValue("A,B");
+        // response interceptors run innermost first, as Go's nested ResponseWriters in Traefik: B, then A
+        assertThat(response.headers().firstValue("X-Order-Response")).hasValue("B,A");
     }
 
     @Test

@@ -10,13 +10,12 @@ import io.trafficcop.proxy.config.NotImplemented;
  *   <li>{@code maxResponseBodyBytes}: 0 means no limit</li>
  * </ul>
  */
-@NotImplemented("middleware not implemented yet")
 public record Buffering(
         Long maxRequestBodyBytes,
-        Long memRequestBodyBytes,
+        @NotImplemented("buffering holds bodies in memory: no spill to disk yet") Long memRequestBodyBytes,
         Long maxResponseBodyBytes,
-        Long memResponseBodyBytes,
-        String retryExpression) {
+        @NotImplemented("buffering holds bodies in memory: no spill to disk yet") Long memResponseBodyBytes,
+        @NotImplemented("buffering retryExpression not implemented yet") String retryExpression) {
 
     public static final Long DEFAULT_MAX_REQUEST_BODY_BYTES = 0L;
     public static final Long DEFAULT_MEM_REQUEST_BODY_BYTES = 1_048_576L;

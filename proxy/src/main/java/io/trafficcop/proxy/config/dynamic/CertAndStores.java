@@ -1,6 +1,5 @@
 package io.trafficcop.proxy.config.dynamic;
 
-import io.trafficcop.proxy.config.NotImplemented;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -14,7 +13,6 @@ import java.util.List;
  *   <li>{@code stores}: null means the {@code default} store</li>
  * </ul>
  */
-@NotImplemented("TLS certificates/options/stores not implemented yet")
 public record CertAndStores(
         String certFile,
         String keyFile,

@@ -1,12 +1,10 @@
 package io.trafficcop.proxy.config.dynamic;
 
 import io.trafficcop.proxy.config.GoDuration;
-import io.trafficcop.proxy.config.NotImplemented;
 
 /**
  * Traefik's {@code http.middlewares.<name>.circuitBreaker} ({@code dynamic.CircuitBreaker}).
  */
-@NotImplemented("middleware not implemented yet")
 public record CircuitBreaker(
         String expression,
         GoDuration checkPeriod,

@@ -1,6 +1,5 @@
 package io.trafficcop.proxy.config.dynamic;
 
-import io.trafficcop.proxy.config.NotImplemented;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -13,15 +12,15 @@ import java.util.List;
  *   <li>{@code clientAuthType}: {@code NoClientCert}, {@code RequestClientCert}, {@code RequireAnyClientCert}, {@code VerifyClientCertIfGiven} or {@code RequireAndVerifyClientCert}</li>
  * </ul>
  */
-@NotImplemented("TLS certificates/options/stores not implemented yet")
 public record ClientAuth(
         List<String> caFiles,
         String clientAuthType) {
 
+    /** What an absent {@code clientAuthType} means without {@code caFiles} (with them: RequireAndVerifyClientCert). */
     public static final String DEFAULT_CLIENT_AUTH_TYPE = "NoClientCert";
 
     public ClientAuth {
-        clientAuthType = clientAuthType != null ? clientAuthType : DEFAULT_CLIENT_AUTH_TYPE;
+        // clientAuthType stays null when absent: Go reads caFiles without a type as RequireAndVerifyClientCert
         // unmodifiable copies (nulls allowed, order kept): a bound configuration is never mutated
         caFiles = caFiles == null ? null : Collections.unmodifiableList(new ArrayList<>(caFiles));
     }

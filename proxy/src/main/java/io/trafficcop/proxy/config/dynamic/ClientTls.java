@@ -1,6 +1,5 @@
 package io.trafficcop.proxy.config.dynamic;
 
-import io.trafficcop.proxy.config.NotImplemented;
 
 /**
  * Traefik's {@code http.middlewares.<name>.forwardAuth.tls} ({@code dynamic.ClientTLS}).
@@ -11,7 +10,6 @@ import io.trafficcop.proxy.config.NotImplemented;
  *   <li>{@code caOptional}: deprecated</li>
  * </ul>
  */
-@NotImplemented("middleware not implemented yet")
 public record ClientTls(
         String ca,
         String cert,

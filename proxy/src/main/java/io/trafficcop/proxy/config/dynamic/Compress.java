@@ -1,7 +1,6 @@
 package io.trafficcop.proxy.config.dynamic;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import io.trafficcop.proxy.config.NotImplemented;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -9,7 +8,6 @@ import java.util.List;
 /**
  * Traefik's {@code http.middlewares.<name>.compress} ({@code dynamic.Compress}).
  */
-@NotImplemented("middleware not implemented yet")
 public record Compress(
         List<String> excludedContentTypes,
         List<String> includedContentTypes,

@@ -1,7 +1,6 @@
 package io.trafficcop.proxy.config.dynamic;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import io.trafficcop.proxy.config.NotImplemented;
 
 /**
  * Traefik's {@code http.middlewares.<name>.contentType} ({@code dynamic.ContentType}).
@@ -10,7 +9,6 @@ import io.trafficcop.proxy.config.NotImplemented;
  *   <li>{@code autoDetect}: deprecated; null enables content-type detection, {@code false} turns the middleware into a no-op, and setting it at all logs a deprecation warning, so null is kept</li>
  * </ul>
  */
-@NotImplemented("middleware not implemented yet")
 public record ContentType(
         Boolean autoDetect) {
 

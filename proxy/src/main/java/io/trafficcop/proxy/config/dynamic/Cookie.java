@@ -1,7 +1,6 @@
 package io.trafficcop.proxy.config.dynamic;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import io.trafficcop.proxy.config.NotImplemented;
 
 /**
  * Traefik's {@code ...sticky.cookie} ({@code dynamic.Cookie}).
@@ -12,7 +11,6 @@ import io.trafficcop.proxy.config.NotImplemented;
  *   <li>{@code maxAge}: 0 means a session cookie, negative expires it</li>
  * </ul>
  */
-@NotImplemented("sticky sessions not implemented yet")
 public record Cookie(
         String name,
         Boolean secure,

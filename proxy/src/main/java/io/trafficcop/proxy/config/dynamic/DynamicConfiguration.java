@@ -12,5 +12,5 @@ public record DynamicConfiguration(
         HttpConfiguration http,
         @NotImplemented("TCP routing not implemented yet") TcpConfiguration tcp,
         @NotImplemented("UDP routing not implemented yet") UdpConfiguration udp,
-        @NotImplemented("TLS certificates/options/stores not implemented yet") TlsConfiguration tls) {
+        TlsConfiguration tls) {
 }

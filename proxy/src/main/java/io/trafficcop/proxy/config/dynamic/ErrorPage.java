@@ -1,6 +1,5 @@
 package io.trafficcop.proxy.config.dynamic;
 
-import io.trafficcop.proxy.config.NotImplemented;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -15,7 +14,6 @@ import java.util.Map;
  *   <li>{@code statusRewrites}: status code or range to the status code sent</li>
  * </ul>
  */
-@NotImplemented("middleware not implemented yet")
 public record ErrorPage(
         List<String> status,
         Map<String, Integer> statusRewrites,

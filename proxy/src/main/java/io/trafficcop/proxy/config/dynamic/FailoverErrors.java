@@ -1,6 +1,5 @@
 package io.trafficcop.proxy.config.dynamic;
 
-import io.trafficcop.proxy.config.NotImplemented;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -13,7 +12,6 @@ import java.util.List;
  *   <li>{@code status}: status codes or ranges such as {@code 500-599}</li>
  * </ul>
  */
-@NotImplemented("failover services not implemented yet")
 public record FailoverErrors(
         Long maxRequestBodyBytes,
         List<String> status) {

@@ -1,6 +1,5 @@
 package io.trafficcop.proxy.config.dynamic;
 
-import io.trafficcop.proxy.config.NotImplemented;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -14,7 +13,6 @@ import java.util.List;
  *   <li>{@code maxResponseBodySize}: null or -1 means unlimited; null is kept because Traefik warns about it</li>
  * </ul>
  */
-@NotImplemented("middleware not implemented yet")
 public record ForwardAuth(
         String address,
         ClientTls tls,

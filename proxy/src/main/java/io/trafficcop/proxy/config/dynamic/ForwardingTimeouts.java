@@ -1,7 +1,6 @@
 package io.trafficcop.proxy.config.dynamic;
 
 import io.trafficcop.proxy.config.GoDuration;
-import io.trafficcop.proxy.config.NotImplemented;
 
 /**
  * Traefik's {@code http.serversTransports.<name>.forwardingTimeouts} ({@code dynamic.ForwardingTimeouts}).
@@ -16,8 +15,8 @@ public record ForwardingTimeouts(
         GoDuration dialTimeout,
         GoDuration responseHeaderTimeout,
         GoDuration idleConnTimeout,
-        @NotImplemented("HTTP/2 to backends not implemented yet") GoDuration readIdleTimeout,
-        @NotImplemented("HTTP/2 to backends not implemented yet") GoDuration pingTimeout) {
+        GoDuration readIdleTimeout,
+        GoDuration pingTimeout) {
 
     public static final GoDuration DEFAULT_DIAL_TIMEOUT = GoDuration.ofSeconds(30);
     public static final GoDuration DEFAULT_RESPONSE_HEADER_TIMEOUT = GoDuration.ZERO;

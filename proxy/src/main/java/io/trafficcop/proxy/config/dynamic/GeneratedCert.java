@@ -1,12 +1,10 @@
 package io.trafficcop.proxy.config.dynamic;
 
-import io.trafficcop.proxy.config.NotImplemented;
 import io.trafficcop.proxy.config.types.Domain;
 
 /**
  * Traefik's {@code tls.stores.<name>.defaultGeneratedCert} ({@code tls.GeneratedCert}).
  */
-@NotImplemented("TLS certificates/options/stores not implemented yet")
 public record GeneratedCert(
         String resolver,
         Domain domain) {

@@ -1,6 +1,5 @@
 package io.trafficcop.proxy.config.dynamic;
 
-import io.trafficcop.proxy.config.NotImplemented;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -20,7 +19,6 @@ import java.util.Map;
  *   <li>{@code sslForceHost}: deprecated</li>
  * </ul>
  */
-@NotImplemented("middleware not implemented yet")
 public record Headers(
         Map<String, String> customRequestHeaders,
         Map<String, String> customResponseHeaders,

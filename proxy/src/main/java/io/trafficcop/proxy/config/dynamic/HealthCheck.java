@@ -1,7 +1,6 @@
 package io.trafficcop.proxy.config.dynamic;
 
 import io.trafficcop.proxy.config.GoDuration;
-import io.trafficcop.proxy.config.NotImplemented;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,7 +14,6 @@ import java.util.Map;
  *   <li>{@code unhealthyInterval}: defaults to {@code interval}</li>
  * </ul>
  */
-@NotImplemented("active health checks not implemented yet")
 public record HealthCheck(
         String scheme,
         String mode,

@@ -1,6 +1,5 @@
 package io.trafficcop.proxy.config.dynamic;
 
-import io.trafficcop.proxy.config.NotImplemented;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -8,7 +7,6 @@ import java.util.List;
 /**
  * Traefik's {@code http.services.<name>.highestRandomWeight} ({@code dynamic.HighestRandomWeight}).
  */
-@NotImplemented("highestRandomWeight services not implemented yet")
 public record HighestRandomWeight(
         List<HrwService> services,
         ServiceHealthCheck healthCheck) {

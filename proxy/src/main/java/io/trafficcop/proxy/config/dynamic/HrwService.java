@@ -1,11 +1,9 @@
 package io.trafficcop.proxy.config.dynamic;
 
-import io.trafficcop.proxy.config.NotImplemented;
 
 /**
  * Traefik's {@code http.services.<name>.highestRandomWeight.services[]} ({@code dynamic.HRWService}).
  */
-@NotImplemented("highestRandomWeight services not implemented yet")
 public record HrwService(
         String name,
         Integer weight) {

@@ -1,6 +1,5 @@
 package io.trafficcop.proxy.config.dynamic;
 
-import io.trafficcop.proxy.config.NotImplemented;
 
 /**
  * Traefik's {@code http.middlewares.<name>.inFlightReq} ({@code dynamic.InFlightReq}).
@@ -9,7 +8,6 @@ import io.trafficcop.proxy.config.NotImplemented;
  *   <li>{@code sourceCriterion}: null means the client's remote address</li>
  * </ul>
  */
-@NotImplemented("middleware not implemented yet")
 public record InFlightReq(
         Long amount,
         SourceCriterion sourceCriterion) {

@@ -1,6 +1,5 @@
 package io.trafficcop.proxy.config.dynamic;
 
-import io.trafficcop.proxy.config.NotImplemented;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -12,7 +11,6 @@ import java.util.List;
  *   <li>{@code ipStrategy}: null means the client's remote address</li>
  * </ul>
  */
-@NotImplemented("middleware not implemented yet")
 public record IpAllowList(
         List<String> sourceRange,
         IpStrategy ipStrategy,

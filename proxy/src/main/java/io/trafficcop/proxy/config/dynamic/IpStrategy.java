@@ -1,7 +1,6 @@
 package io.trafficcop.proxy.config.dynamic;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import io.trafficcop.proxy.config.NotImplemented;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -13,7 +12,6 @@ import java.util.List;
  *   <li>{@code depth}: 0 or null means not used</li>
  * </ul>
  */
-@NotImplemented("middleware not implemented yet")
 public record IpStrategy(
         Integer depth,
         List<String> excludedIPs,

@@ -1,6 +1,5 @@
 package io.trafficcop.proxy.config.dynamic;
 
-import io.trafficcop.proxy.config.NotImplemented;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -10,7 +9,6 @@ import java.util.List;
  *
  * <p>Deprecated in favour of {@code ipAllowList}.
  */
-@NotImplemented("middleware not implemented yet")
 public record IpWhiteList(
         List<String> sourceRange,
         IpStrategy ipStrategy) {

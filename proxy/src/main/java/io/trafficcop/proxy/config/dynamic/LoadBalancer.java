@@ -1,6 +1,5 @@
 package io.trafficcop.proxy.config.dynamic;
 
-import io.trafficcop.proxy.config.NotImplemented;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -9,18 +8,19 @@ import java.util.List;
  * Traefik's {@code http.services.<name>.loadBalancer} ({@code dynamic.ServersLoadBalancer}).
  *
  * <ul>
- *   <li>{@code strategy}: {@code wrr}, {@code p2c}, {@code hrw} or {@code leasttime}; TrafficCop implements {@code wrr} only for now</li>
+ *   <li>{@code strategy}: {@code wrr}, {@code p2c}, {@code hrw} or {@code leasttime}, and TrafficCop's extensions
+ *   {@code x-trafficcop-leastconn} and {@code x-trafficcop-random}</li>
  *   <li>{@code serversTransport}: name of an {@code http.serversTransports} entry; null means the default transport</li>
  * </ul>
  */
 public record LoadBalancer(
-        @NotImplemented("sticky sessions not implemented yet") Sticky sticky,
+        Sticky sticky,
         List<Server> servers,
         String strategy,
-        @NotImplemented("active health checks not implemented yet") HealthCheck healthCheck,
-        @NotImplemented("passive health checks not implemented yet") PassiveHealthCheck passiveHealthCheck,
+        HealthCheck healthCheck,
+        PassiveHealthCheck passiveHealthCheck,
         Boolean passHostHeader,
-        @NotImplemented("response flush interval not implemented yet") ResponseForwarding responseForwarding,
+        ResponseForwarding responseForwarding,
         String serversTransport) {
 
     public static final String DEFAULT_STRATEGY = "wrr";

@@ -1,6 +1,5 @@
 package io.trafficcop.proxy.config.dynamic;
 
-import io.trafficcop.proxy.config.NotImplemented;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -12,7 +11,6 @@ import java.util.List;
  *   <li>{@code maxBodySize}: -1 means unlimited</li>
  * </ul>
  */
-@NotImplemented("mirroring services not implemented yet")
 public record Mirroring(
         String service,
         Boolean mirrorBody,

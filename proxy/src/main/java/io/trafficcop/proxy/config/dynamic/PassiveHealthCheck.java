@@ -1,12 +1,10 @@
 package io.trafficcop.proxy.config.dynamic;
 
 import io.trafficcop.proxy.config.GoDuration;
-import io.trafficcop.proxy.config.NotImplemented;
 
 /**
  * Traefik's {@code http.services.<name>.loadBalancer.passiveHealthCheck} ({@code dynamic.PassiveServerHealthCheck}).
  */
-@NotImplemented("passive health checks not implemented yet")
 public record PassiveHealthCheck(
         GoDuration failureWindow,
         Integer maxFailedAttempts) {

@@ -11,13 +11,12 @@ import io.trafficcop.proxy.config.NotImplemented;
  *   <li>{@code redis}: presence makes the limit distributed</li>
  * </ul>
  */
-@NotImplemented("middleware not implemented yet")
 public record RateLimit(
         Long average,
         GoDuration period,
         Long burst,
         SourceCriterion sourceCriterion,
-        Redis redis) {
+        @NotImplemented("rateLimit.redis not implemented yet: the limit is applied per instance") Redis redis) {
 
     public static final GoDuration DEFAULT_PERIOD = GoDuration.ofSeconds(1);
     public static final Long DEFAULT_BURST = 1L;

@@ -1,11 +1,9 @@
 package io.trafficcop.proxy.config.dynamic;
 
-import io.trafficcop.proxy.config.NotImplemented;
 
 /**
  * Traefik's {@code http.middlewares.<name>.redirectRegex} ({@code dynamic.RedirectRegex}).
  */
-@NotImplemented("middleware not implemented yet")
 public record RedirectRegex(
         String regex,
         String replacement,

@@ -1,6 +1,5 @@
 package io.trafficcop.proxy.config.dynamic;
 
-import io.trafficcop.proxy.config.NotImplemented;
 
 /**
  * Traefik's {@code http.middlewares.<name>.redirectScheme} ({@code dynamic.RedirectScheme}).
@@ -9,7 +8,6 @@ import io.trafficcop.proxy.config.NotImplemented;
  *   <li>{@code port}: a string, as in Traefik</li>
  * </ul>
  */
-@NotImplemented("middleware not implemented yet")
 public record RedirectScheme(
         String scheme,
         String port,

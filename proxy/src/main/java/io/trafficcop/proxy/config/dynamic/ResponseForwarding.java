@@ -1,7 +1,6 @@
 package io.trafficcop.proxy.config.dynamic;
 
 import io.trafficcop.proxy.config.GoDuration;
-import io.trafficcop.proxy.config.NotImplemented;
 
 /**
  * Traefik's {@code http.services.<name>.loadBalancer.responseForwarding} ({@code dynamic.ResponseForwarding}).
@@ -10,7 +9,6 @@ import io.trafficcop.proxy.config.NotImplemented;
  *   <li>{@code flushInterval}: a negative value flushes after every write</li>
  * </ul>
  */
-@NotImplemented("response flush interval not implemented yet")
 public record ResponseForwarding(
         GoDuration flushInterval) {
 

@@ -1,7 +1,6 @@
 package io.trafficcop.proxy.config.dynamic;
 
 import io.trafficcop.proxy.config.GoDuration;
-import io.trafficcop.proxy.config.NotImplemented;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -14,7 +13,6 @@ import java.util.List;
  *   <li>{@code initialInterval}: 0 retries immediately, otherwise the first exponential back-off wait</li>
  * </ul>
  */
-@NotImplemented("middleware not implemented yet")
 public record Retry(
         Integer attempts,
         GoDuration timeout,

@@ -22,8 +22,8 @@ public record Router(
         String rule,
         String ruleSyntax,
         Long priority,
-        @NotImplemented("router TLS not implemented yet") RouterTlsConfig tls,
-        @NotImplemented("per-router observability not implemented yet") RouterObservabilityConfig observability,
+        RouterTlsConfig tls,
+        RouterObservabilityConfig observability,
         @NotImplemented("parent routers (multi-layer routing) not implemented yet") List<String> parentRefs) {
 
     public Router {

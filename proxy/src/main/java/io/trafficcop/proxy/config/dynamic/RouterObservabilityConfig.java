@@ -11,12 +11,11 @@ import io.trafficcop.proxy.config.NotImplemented;
  *   <li>{@code tracing}: null inherits the entry point's setting</li>
  * </ul>
  */
-@NotImplemented("per-router observability not implemented yet")
 public record RouterObservabilityConfig(
         Boolean accessLogs,
-        Boolean metrics,
-        Boolean tracing,
-        String traceVerbosity) {
+        @NotImplemented("metrics are not implemented yet") Boolean metrics,
+        @NotImplemented("tracing is not implemented yet") Boolean tracing,
+        @NotImplemented("tracing is not implemented yet") String traceVerbosity) {
 
     public static final String DEFAULT_TRACE_VERBOSITY = "minimal";
 

@@ -1,7 +1,6 @@
 package io.trafficcop.proxy.config.dynamic;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import io.trafficcop.proxy.config.NotImplemented;
 import io.trafficcop.proxy.config.types.Domain;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -10,7 +9,6 @@ import java.util.List;
 /**
  * Traefik's {@code http.routers.<name>.tls} ({@code dynamic.RouterTLSConfig}).
  */
-@NotImplemented("router TLS not implemented yet")
 public record RouterTlsConfig(
         String options,
         String certResolver,

@@ -1,6 +1,5 @@
 package io.trafficcop.proxy.config.dynamic;
 
-import io.trafficcop.proxy.config.NotImplemented;
 
 /**
  * Traefik's {@code http.serversTransports.<name>.peerCertSANs[]} ({@code tls.SAN}).
@@ -9,7 +8,6 @@ import io.trafficcop.proxy.config.NotImplemented;
  *   <li>{@code type}: {@code DNSName} or {@code URI}</li>
  * </ul>
  */
-@NotImplemented("upstream TLS not implemented yet")
 public record San(
         String type,
         String value) {

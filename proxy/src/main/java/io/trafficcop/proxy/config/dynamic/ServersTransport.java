@@ -14,18 +14,18 @@ import java.util.List;
  * </ul>
  */
 public record ServersTransport(
-        @NotImplemented("upstream TLS not implemented yet") String serverName,
-        @NotImplemented("upstream TLS not implemented yet") Boolean insecureSkipVerify,
-        @NotImplemented("upstream TLS not implemented yet") List<String> rootCAs,
-        @NotImplemented("upstream TLS not implemented yet") List<Certificate> certificates,
-        @NotImplemented("upstream TLS not implemented yet") List<String> cipherSuites,
-        @NotImplemented("upstream TLS not implemented yet") String minVersion,
-        @NotImplemented("upstream TLS not implemented yet") String maxVersion,
+        String serverName,
+        Boolean insecureSkipVerify,
+        List<String> rootCAs,
+        List<Certificate> certificates,
+        List<String> cipherSuites,
+        String minVersion,
+        String maxVersion,
         Integer maxIdleConnsPerHost,
         ForwardingTimeouts forwardingTimeouts,
-        @NotImplemented("HTTP/2 to backends not implemented yet") Boolean disableHTTP2,
-        @NotImplemented("upstream TLS not implemented yet") String peerCertURI,
-        @NotImplemented("upstream TLS not implemented yet") List<San> peerCertSANs,
+        Boolean disableHTTP2,
+        String peerCertURI,
+        List<San> peerCertSANs,
         @NotImplemented("SPIFFE not implemented yet") Spiffe spiffe) {
 
     public static final Integer DEFAULT_MAX_IDLE_CONNS_PER_HOST = 2;

@@ -12,10 +12,10 @@ import java.util.List;
  */
 public record Service(
         LoadBalancer loadBalancer,
-        @NotImplemented("weighted services not implemented yet") WeightedRoundRobin weighted,
-        @NotImplemented("mirroring services not implemented yet") Mirroring mirroring,
-        @NotImplemented("failover services not implemented yet") Failover failover,
-        @NotImplemented("highestRandomWeight services not implemented yet") HighestRandomWeight highestRandomWeight,
+        WeightedRoundRobin weighted,
+        Mirroring mirroring,
+        Failover failover,
+        HighestRandomWeight highestRandomWeight,
         @NotImplemented("service-level middlewares not implemented yet") List<String> middlewares) {
 
     public Service {

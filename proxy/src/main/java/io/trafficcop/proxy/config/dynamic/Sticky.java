@@ -1,12 +1,10 @@
 package io.trafficcop.proxy.config.dynamic;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import io.trafficcop.proxy.config.NotImplemented;
 
 /**
  * Traefik's {@code http.services.<name>.{loadBalancer,weighted}.sticky} ({@code dynamic.Sticky}).
  */
-@NotImplemented("sticky sessions not implemented yet")
 public record Sticky(
         Cookie cookie) {
 

@@ -1,6 +1,5 @@
 package io.trafficcop.proxy.config.dynamic;
 
-import io.trafficcop.proxy.config.NotImplemented;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -12,7 +11,6 @@ import java.util.List;
  *   <li>{@code forceSlash}: deprecated; null means false, but setting it at all logs a deprecation warning, so null is kept</li>
  * </ul>
  */
-@NotImplemented("middleware not implemented yet")
 public record StripPrefix(
         List<String> prefixes,
         Boolean forceSlash) {

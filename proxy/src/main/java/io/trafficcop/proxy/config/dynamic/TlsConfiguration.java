@@ -1,6 +1,5 @@
 package io.trafficcop.proxy.config.dynamic;
 
-import io.trafficcop.proxy.config.NotImplemented;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -10,7 +9,6 @@ import java.util.Map;
 /**
  * Traefik's {@code tls} ({@code dynamic.TLSConfiguration}).
  */
-@NotImplemented("TLS certificates/options/stores not implemented yet")
 public record TlsConfiguration(
         List<CertAndStores> certificates,
         Map<String, TlsOptions> options,

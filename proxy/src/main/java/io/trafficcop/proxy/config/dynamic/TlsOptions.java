@@ -1,6 +1,5 @@
 package io.trafficcop.proxy.config.dynamic;
 
-import io.trafficcop.proxy.config.NotImplemented;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -14,7 +13,6 @@ import java.util.List;
  *   <li>{@code preferServerCipherSuites}: deprecated, ignored by Go</li>
  * </ul>
  */
-@NotImplemented("TLS certificates/options/stores not implemented yet")
 public record TlsOptions(
         String minVersion,
         String maxVersion,

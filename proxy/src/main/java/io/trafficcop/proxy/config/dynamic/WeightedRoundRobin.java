@@ -1,6 +1,5 @@
 package io.trafficcop.proxy.config.dynamic;
 
-import io.trafficcop.proxy.config.NotImplemented;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -8,7 +7,6 @@ import java.util.List;
 /**
  * Traefik's {@code http.services.<name>.weighted} ({@code dynamic.WeightedRoundRobin}).
  */
-@NotImplemented("weighted services not implemented yet")
 public record WeightedRoundRobin(
         List<WrrService> services,
         Sticky sticky,

@@ -1,11 +1,9 @@
 package io.trafficcop.proxy.config.dynamic;
 
-import io.trafficcop.proxy.config.NotImplemented;
 
 /**
  * Traefik's {@code http.services.<name>.weighted.services[]} ({@code dynamic.WRRService}).
  */
-@NotImplemented("weighted services not implemented yet")
 public record WrrService(
         String name,
         Integer weight) {

@@ -9,7 +9,6 @@ import io.trafficcop.proxy.config.NotImplemented;
  *
  * @param format common, genericCLF or json
  */
-@NotImplemented("observability exporters are not implemented yet")
 public record AccessLog(
         String filePath,
         String format,
@@ -17,8 +16,8 @@ public record AccessLog(
         AccessLogFields fields,
         Long bufferingSize,
         Boolean addInternals,
-        Boolean dualOutput,
-        OtelLog otlp) {
+        @NotImplemented("OpenTelemetry logs are not implemented yet") Boolean dualOutput,
+        @NotImplemented("OpenTelemetry logs are not implemented yet") OtelLog otlp) {
 
     public static final String DEFAULT_FORMAT = "common";
     public static final AccessLogFilters DEFAULT_FILTERS = AccessLogFilters.defaults();

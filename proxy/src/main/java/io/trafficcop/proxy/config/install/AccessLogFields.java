@@ -1,6 +1,5 @@
 package io.trafficcop.proxy.config.install;
 
-import io.trafficcop.proxy.config.NotImplemented;
 import java.util.Map;
 
 /**
@@ -8,7 +7,6 @@ import java.util.Map;
  *
  * <p>Traefik key: {@code accessLog.fields} (Traefik's {@code types.AccessLogFields}).
  */
-@NotImplemented("observability exporters are not implemented yet")
 public record AccessLogFields(
         String defaultMode,
         Map<String, String> names,

@@ -1,7 +1,6 @@
 package io.trafficcop.proxy.config.install;
 
 import io.trafficcop.proxy.config.GoDuration;
-import io.trafficcop.proxy.config.NotImplemented;
 import java.util.List;
 
 /**
@@ -11,7 +10,6 @@ import java.util.List;
  *
  * @param statusCodes status codes or ranges such as 500-599
  */
-@NotImplemented("observability exporters are not implemented yet")
 public record AccessLogFilters(
         List<String> statusCodes,
         Boolean retryAttempts,

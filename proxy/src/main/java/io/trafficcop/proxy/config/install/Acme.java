@@ -11,25 +11,24 @@ import java.util.List;
  *
  * @param certificatesDuration certificate lifetime in hours
  */
-@NotImplemented("ACME is not implemented yet")
 public record Acme(
         String email,
         String caServer,
         String preferredChain,
         String profile,
-        List<String> emailAddresses,
-        Boolean disableCommonName,
+        @NotImplemented("ACME emailAddresses (CSR e-mail addresses) is not implemented yet") List<String> emailAddresses,
+        @NotImplemented("ACME disableCommonName is not implemented yet") Boolean disableCommonName,
         String storage,
         String keyType,
         Eab eab,
         Integer certificatesDuration,
         GoDuration clientTimeout,
-        GoDuration clientResponseHeaderTimeout,
+        @NotImplemented("ACME clientResponseHeaderTimeout is not implemented yet (clientTimeout applies)") GoDuration clientResponseHeaderTimeout,
         GoDuration certificateTimeout,
         List<String> caCertificates,
         Boolean caSystemCertPool,
-        String caServerName,
-        DnsChallenge dnsChallenge,
+        @NotImplemented("ACME caServerName is not implemented yet") String caServerName,
+        @NotImplemented("the ACME DNS-01 challenge is not implemented") DnsChallenge dnsChallenge,
         HttpChallenge httpChallenge,
         TlsChallenge tlsChallenge) {
 

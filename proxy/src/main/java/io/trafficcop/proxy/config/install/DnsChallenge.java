@@ -13,7 +13,7 @@ import java.util.List;
  * @param delayBeforeCheck deprecated, use propagation.delayBeforeChecks
  * @param disablePropagationCheck deprecated, use propagation.disableChecks
  */
-@NotImplemented("ACME is not implemented yet")
+@NotImplemented("the ACME DNS-01 challenge is not implemented")
 public record DnsChallenge(
         String provider,
         List<String> resolvers,

@@ -13,7 +13,7 @@ public record EntryPoint(
         String address,
         @NotImplemented("ACME is not implemented yet") Boolean allowACMEByPass,
         @NotImplemented("SO_REUSEPORT is not implemented yet") Boolean reusePort,
-        @NotImplemented("default entry point selection is not implemented yet") Boolean asDefault,
+        Boolean asDefault,
         EntryPointsTransport transport,
         @NotImplemented("PROXY protocol is not implemented yet") ProxyProtocol proxyProtocol,
         ForwardedHeaders forwardedHeaders,
@@ -21,7 +21,7 @@ public record EntryPoint(
         EntryPointHttp2 http2,
         @NotImplemented("HTTP/3 is not implemented yet") EntryPointHttp3 http3,
         @NotImplemented("UDP is not implemented yet") EntryPointUdp udp,
-        @NotImplemented("observability is not implemented yet") EntryPointObservability observability) {
+        EntryPointObservability observability) {
 
     public static final Boolean DEFAULT_ALLOW_ACME_BY_PASS = Boolean.FALSE;
     public static final Boolean DEFAULT_REUSE_PORT = Boolean.FALSE;

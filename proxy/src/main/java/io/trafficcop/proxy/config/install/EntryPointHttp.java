@@ -14,7 +14,7 @@ import java.util.List;
 public record EntryPointHttp(
         Redirections redirections,
         List<String> middlewares,
-        @NotImplemented("TLS entry points are not implemented yet") EntryPointTls tls,
+        EntryPointTls tls,
         @NotImplemented("encoded character filtering is not implemented yet") EncodedCharacters encodedCharacters,
         @NotImplemented("query semicolon encoding is not implemented yet") Boolean encodeQuerySemicolons,
         @NotImplemented("path sanitization is not implemented yet") Boolean sanitizePath,

@@ -9,12 +9,11 @@ import io.trafficcop.proxy.config.NotImplemented;
  *
  * @param traceVerbosity minimal or detailed
  */
-@NotImplemented("access logs, metrics and tracing are not implemented yet")
 public record EntryPointObservability(
         Boolean accessLogs,
-        Boolean metrics,
-        Boolean tracing,
-        String traceVerbosity) {
+        @NotImplemented("metrics are not implemented yet") Boolean metrics,
+        @NotImplemented("tracing is not implemented yet") Boolean tracing,
+        @NotImplemented("tracing is not implemented yet") String traceVerbosity) {
 
     public static final Boolean DEFAULT_ACCESS_LOGS = Boolean.TRUE;
     public static final Boolean DEFAULT_METRICS = Boolean.TRUE;

@@ -1,6 +1,5 @@
 package io.trafficcop.proxy.config.install;
 
-import io.trafficcop.proxy.config.NotImplemented;
 import java.util.Map;
 
 /**
@@ -10,7 +9,6 @@ import java.util.Map;
  *
  * @param defaultMode keep, drop or redact
  */
-@NotImplemented("observability exporters are not implemented yet")
 public record FieldHeaders(
         String defaultMode,
         Map<String, String> names) {

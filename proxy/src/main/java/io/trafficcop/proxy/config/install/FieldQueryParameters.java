@@ -1,6 +1,5 @@
 package io.trafficcop.proxy.config.install;
 
-import io.trafficcop.proxy.config.NotImplemented;
 
 /**
  * Whether query parameters are written to the access log.
@@ -9,7 +8,6 @@ import io.trafficcop.proxy.config.NotImplemented;
  *
  * @param defaultMode keep, drop or redact
  */
-@NotImplemented("observability exporters are not implemented yet")
 public record FieldQueryParameters(
         String defaultMode) {
 

@@ -11,8 +11,8 @@ import java.util.List;
  * @param maxIdleConnsPerHost zero uses the default, negative disables connection reuse
  */
 public record ServersTransport(
-        @NotImplemented("backend TLS is not implemented yet") Boolean insecureSkipVerify,
-        @NotImplemented("backend TLS is not implemented yet") List<String> rootCAs,
+        Boolean insecureSkipVerify,
+        List<String> rootCAs,
         Integer maxIdleConnsPerHost,
         ForwardingTimeouts forwardingTimeouts,
         @NotImplemented("SPIFFE is not implemented yet") Spiffe spiffe) {

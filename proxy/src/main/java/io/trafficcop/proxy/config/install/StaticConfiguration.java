@@ -21,10 +21,9 @@ public record StaticConfiguration(
         @NotImplemented("observability exporters are not implemented yet") Metrics metrics,
         Ping ping,
         Log log,
-        @NotImplemented("the access log is not implemented yet") AccessLog accessLog,
+        AccessLog accessLog,
         @NotImplemented("tracing is not implemented yet") Tracing tracing,
         @NotImplemented("CNAME flattening is not implemented yet") HostResolver hostResolver,
-        @NotImplemented("certificate resolvers are not implemented yet")
         Map<String, CertificateResolver> certificatesResolvers,
         @NotImplemented("experimental features are not implemented yet") Experimental experimental,
         Core core,

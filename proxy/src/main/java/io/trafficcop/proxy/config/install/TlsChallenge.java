@@ -1,14 +1,12 @@
 package io.trafficcop.proxy.config.install;
 
 import io.trafficcop.proxy.config.GoDuration;
-import io.trafficcop.proxy.config.NotImplemented;
 
 /**
  * The ACME TLS-ALPN-01 challenge; present (even empty) enables it.
  *
  * <p>Traefik key: {@code certificatesResolvers.<name>.acme.tlsChallenge} (Traefik's {@code acme.TLSChallenge}).
  */
-@NotImplemented("ACME is not implemented yet")
 public record TlsChallenge(
         GoDuration delay) {
 }

@@ -37,6 +37,15 @@ public final class DynamicConfigurationBuilder {
      *     null to skip the checks that need it
      */
     public static Built build(Map<String, ProviderConfiguration> providers, StaticConfiguration staticConfiguration) {
+        return build(providers, staticConfiguration, true);
+    }
+
+    /**
+     * @param checkRules whether to parse every rule here; the runtime leaves it to the route table, which
+     *     parses each rule anyway and reports the same error, so that a reload parses each rule once
+     */
+    public static Built build(Map<String, ProviderConfiguration> providers, StaticConfiguration staticConfiguration,
+            boolean checkRules) {
         List<QualifiedConfiguration.Part> parts = new ArrayList<>();
         List<Problem> errors = new ArrayList<>();
         List<Problem> warnings = new ArrayList<>();
@@ -52,7 +61,8 @@ public final class DynamicConfigurationBuilder {
         String defaultSyntax = staticConfiguration == null || staticConfiguration.core() == null
                 ? null : staticConfiguration.core().defaultRuleSyntax();
         DynamicValidator.Result result = DynamicValidator.validate(merged, entryPoints,
-                (rule, syntax) -> checkRule(rule, syntax == null || syntax.isEmpty() ? defaultSyntax : syntax));
+                checkRules ? (rule, syntax) -> checkRule(rule, syntax == null || syntax.isEmpty() ? defaultSyntax : syntax)
+                        : (rule, syntax) -> Optional.empty());
         errors.addAll(result.errors());
         Set<String> disabled = new java.util.LinkedHashSet<>(result.disabled());
         for (ProviderConfiguration provider : providers.values()) {

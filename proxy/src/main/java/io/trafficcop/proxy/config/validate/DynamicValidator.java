@@ -190,9 +190,11 @@ public final class DynamicValidator {
             }
         }
         String strategy = loadBalancer.strategy();
-        if (strategy != null && !Set.of("wrr", "p2c", "hrw", "leasttime").contains(strategy.toLowerCase())) {
+        // x-trafficcop-*: TrafficCop's own strategies (service.loadbalancer.leastconn, .random)
+        if (strategy != null && !Set.of("wrr", "p2c", "hrw", "leasttime", "x-trafficcop-leastconn",
+                "x-trafficcop-random").contains(strategy.toLowerCase())) {
             error(name, "loadBalancer.strategy", "unknown load-balancing strategy \"" + strategy
-                    + "\": use wrr, p2c, hrw or leasttime");
+                    + "\": use wrr, p2c, hrw, leasttime, x-trafficcop-leastconn or x-trafficcop-random");
         }
     }
 

@@ -1,12 +1,18 @@
 package io.trafficcop.proxy.config.validate;
 
+import io.trafficcop.proxy.config.dynamic.CertAndStores;
 import io.trafficcop.proxy.config.dynamic.DynamicConfiguration;
+import io.trafficcop.proxy.config.dynamic.TlsConfiguration;
+import io.trafficcop.proxy.config.dynamic.TlsOptions;
+import io.trafficcop.proxy.config.dynamic.TlsStore;
 import io.trafficcop.proxy.config.dynamic.HttpConfiguration;
 import io.trafficcop.proxy.config.dynamic.Middleware;
 import io.trafficcop.proxy.config.dynamic.Router;
 import io.trafficcop.proxy.config.dynamic.ServersTransport;
 import io.trafficcop.proxy.config.dynamic.Service;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -22,10 +28,23 @@ import java.util.function.Function;
  * @param serversTransports HTTP servers transports by qualified name
  * @param paths the configuration path of each object ({@code http.routers.r}), by {@link #key}
  * @param locators where a path of each provider's configuration was written, by provider
+ * @param tls every provider's TLS certificates, stores, and options under qualified names ({@code default}
+ *     stays {@code default}, as in Traefik)
  */
 public record QualifiedConfiguration(Map<String, Router> routers, Map<String, Service> services,
         Map<String, Middleware> middlewares, Map<String, ServersTransport> serversTransports,
-        Map<String, String> paths, Map<String, Function<String, Location>> locators) {
+        Map<String, String> paths, Map<String, Function<String, Location>> locators, TlsConfiguration tls) {
+
+    /** The name of the TLS options every router uses unless it names others. */
+    public static final String DEFAULT_TLS_OPTIONS = "default";
+
+    /** A router's TLS options reference, qualified: {@code default} stays as it is. */
+    public static String qualifyTlsOptions(String options, String provider) {
+        if (options == null || options.isEmpty() || options.equals(DEFAULT_TLS_OPTIONS)) {
+            return DEFAULT_TLS_OPTIONS;
+        }
+        return qualify(options, provider);
+    }
 
     /** One provider's part. */
     public record Part(String provider, DynamicConfiguration configuration, Function<String, Location> locate) {
@@ -59,8 +78,23 @@ public record QualifiedConfiguration(Map<String, Router> routers, Map<String, Se
         Map<String, ServersTransport> transports = new LinkedHashMap<>();
         Map<String, String> paths = new LinkedHashMap<>();
         Map<String, Function<String, Location>> locations = new LinkedHashMap<>();
+        List<CertAndStores> certificates = new ArrayList<>();
+        Map<String, TlsOptions> tlsOptions = new LinkedHashMap<>();
+        Map<String, TlsStore> tlsStores = new LinkedHashMap<>();
         for (Part part : parts) {
             locations.put(part.provider(), part.locate());
+            TlsConfiguration tls = part.configuration() == null ? null : part.configuration().tls();
+            if (tls != null) {
+                if (tls.certificates() != null) {
+                    tls.certificates().stream().filter(java.util.Objects::nonNull).forEach(certificates::add);
+                }
+                if (tls.options() != null) {
+                    tls.options().forEach((name, options) -> tlsOptions.put(qualifyTlsOptions(name, part.provider()), options));
+                }
+                if (tls.stores() != null) {
+                    tlsStores.putAll(tls.stores());
+                }
+            }
             HttpConfiguration http = part.configuration() == null ? null : part.configuration().http();
             if (http == null) {
                 continue;
@@ -72,7 +106,8 @@ public record QualifiedConfiguration(Map<String, Router> routers, Map<String, Se
         }
         return new QualifiedConfiguration(Collections.unmodifiableMap(routers), Collections.unmodifiableMap(services),
                 Collections.unmodifiableMap(middlewares), Collections.unmodifiableMap(transports),
-                Collections.unmodifiableMap(paths), Collections.unmodifiableMap(locations));
+                Collections.unmodifiableMap(paths), Collections.unmodifiableMap(locations),
+                new TlsConfiguration(certificates, tlsOptions, tlsStores));
     }
 
     private static <T> void add(Part part, String collectionPath, Map<String, T> source, Map<String, T> target,

@@ -12,15 +12,18 @@ import java.io.UncheckedIOException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -41,6 +44,8 @@ import org.slf4j.LoggerFactory;
 public final class FileProvider implements Provider {
 
     private static final Logger LOG = LoggerFactory.getLogger(FileProvider.class);
+    /** How long file events must pause before the files are read. */
+    private static final long SETTLE_MILLIS = 50;
 
     private final Path filename;
     private final Path directory;
@@ -50,7 +55,7 @@ public final class FileProvider implements Provider {
     private final List<CheckedDocument> inline;
     private volatile WatchService watchService;
     private volatile Thread watcherThread;
-    private List<String> lastFingerprint;
+    private Map<Path, FileContent> lastContents;
 
     /**
      * @param filename the file, or null
@@ -99,29 +104,30 @@ public final class FileProvider implements Provider {
 
     /** Reads the configuration now, whatever changed. */
     public ProviderConfiguration load() {
-        return read().configuration();
+        return read(contents()).configuration();
     }
 
     /** A read of every file: the merged configuration, and whether every file parsed. */
     private record Read(ProviderConfiguration configuration, List<Problem> unparsable) {
     }
 
-    private Read read() {
-        List<Path> files = files();
+    /** Parses, checks and merges the files' contents. */
+    private Read read(Map<Path, FileContent> contents) {
         ConfigurationMerger merger = new ConfigurationMerger();
         List<Problem> errors = new ArrayList<>();
         List<Problem> warnings = new ArrayList<>();
         List<CheckedDocument> documents = new ArrayList<>(inline);
         List<Problem> unparsable = new ArrayList<>();
-        for (Path file : files) {
-            if (filename != null && !Files.exists(file)) {
-                Problem missing = new Problem(file.toString(), 0, "providers.file.filename", "no such file");
-                errors.add(missing);
-                unparsable.add(missing);
-                continue;
+        contents.forEach((file, content) -> {
+            if (content.text() == null) {
+                Problem unreadable = new Problem(file.toString(), 0, filename != null ? "providers.file.filename" : "",
+                        content.problem());
+                errors.add(unreadable);
+                unparsable.add(unreadable);
+            } else {
+                documents.add(CheckedDocument.parse(file.toString(), content.text(), dynamicRoot, environment));
             }
-            documents.add(CheckedDocument.read(file, dynamicRoot, environment));
-        }
+        });
         for (CheckedDocument document : documents) {
             if (!document.parsed()) {
                 unparsable.addAll(document.errors());
@@ -168,12 +174,12 @@ public final class FileProvider implements Provider {
     }
 
     private synchronized void publishIfChanged(Consumer<ProviderConfiguration> publish) {
-        List<String> fingerprint = fingerprint();
-        if (fingerprint.equals(lastFingerprint)) {
+        Map<Path, FileContent> contents = contents();
+        if (contents.equals(lastContents)) {
             return;
         }
-        lastFingerprint = fingerprint;
-        Read read = read();
+        lastContents = contents;
+        Read read = read(contents);
         if (!read.unparsable().isEmpty()) {
             // as Traefik: a file that does not parse leaves the last good configuration in force
             read.unparsable().forEach(problem -> LOG.error("{} (keeping the last good configuration)", problem));
@@ -182,21 +188,23 @@ public final class FileProvider implements Provider {
         publish.accept(read.configuration());
     }
 
-    /** What the configuration depends on: each file's name and content. */
-    private List<String> fingerprint() {
-        List<String> parts = new ArrayList<>();
+    /** A file's text, or why it could not be read. */
+    private record FileContent(String text, String problem) {
+    }
+
+    /** Every file's content, read once per change: what the configuration depends on. */
+    private Map<Path, FileContent> contents() {
+        Map<Path, FileContent> contents = new LinkedHashMap<>();
         for (Path file : files()) {
-            parts.add(file.toString());
             try {
-                parts.add(Files.readString(file));
+                contents.put(file, new FileContent(Files.readString(file), null));
+            } catch (NoSuchFileException e) {
+                contents.put(file, new FileContent(null, "no such file"));
             } catch (IOException e) {
-                parts.add("unreadable: " + e.getMessage());
+                contents.put(file, new FileContent(null, "cannot read the file: " + e.getMessage()));
             }
         }
-        if (filename != null && !Files.exists(filename)) {
-            parts.add("missing");
-        }
-        return parts;
+        return contents;
     }
 
     private void startWatching(Consumer<ProviderConfiguration> publish) throws ProviderException {
@@ -236,10 +244,14 @@ public final class FileProvider implements Provider {
         try {
             while (!Thread.currentThread().isInterrupted()) {
                 WatchKey key = watchService.take();
-                key.pollEvents();
-                if (!key.reset()) {
-                    registered.remove((Path) key.watchable());
-                }
+                do {
+                    // an edit arrives as several events (truncate, write, rename): wait until they settle
+                    key.pollEvents();
+                    if (!key.reset()) {
+                        registered.remove((Path) key.watchable());
+                    }
+                    key = watchService.poll(SETTLE_MILLIS, TimeUnit.MILLISECONDS);
+                } while (key != null);
                 try {
                     registerDirectories();
                     publishIfChanged(publish);

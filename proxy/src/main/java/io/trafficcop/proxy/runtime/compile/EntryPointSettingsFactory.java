@@ -57,7 +57,9 @@ public final class EntryPointSettingsFactory {
             var forwarded = entryPoint.forwardedHeaders();
             settings = settings.withForwardedHeaders(new ForwardedHeadersSettings(Boolean.TRUE.equals(forwarded.insecure()),
                     forwarded.trustedIPs() == null ? List.of() : forwarded.trustedIPs(),
-                    forwarded.connection() == null ? List.of() : forwarded.connection()));
+                    forwarded.connection() == null ? List.of() : forwarded.connection(),
+                    Boolean.TRUE.equals(forwarded.notAppendXForwardedFor()),
+                    Boolean.TRUE.equals(forwarded.addXForwardedSchemeHeaders())));
         }
         return settings;
     }

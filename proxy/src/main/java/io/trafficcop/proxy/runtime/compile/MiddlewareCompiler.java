@@ -82,7 +82,7 @@ final class MiddlewareCompiler {
                         visiting));
             }
             visiting.remove(name);
-            return next -> io.trafficcop.proxy.middleware.MiddlewareChain.build(chain, next);
+            return new io.trafficcop.proxy.middleware.chain.ChainMiddleware(chain);
         }
         visiting.remove(name);
         for (RecordComponent component : Middleware.class.getRecordComponents()) {

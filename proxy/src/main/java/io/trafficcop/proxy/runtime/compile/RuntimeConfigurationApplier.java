@@ -5,6 +5,7 @@ import io.trafficcop.proxy.config.validate.DynamicConfigurationBuilder;
 import io.trafficcop.proxy.config.validate.Problem;
 import io.trafficcop.proxy.provider.ProviderConfiguration;
 import io.trafficcop.proxy.runtime.Snapshot;
+import io.trafficcop.proxy.tls.acme.AcmeResolvers;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,18 +27,20 @@ public final class RuntimeConfigurationApplier implements Consumer<Map<String, P
     private final Consumer<Snapshot> apply;
     private Set<String> reported = Set.of();
 
-    public RuntimeConfigurationApplier(StaticConfiguration effectiveStaticConfiguration, Consumer<Snapshot> apply) {
+    public RuntimeConfigurationApplier(StaticConfiguration effectiveStaticConfiguration, RuntimeRegistries registries,
+            AcmeResolvers acme, Consumer<Snapshot> apply) {
         this.staticConfiguration = effectiveStaticConfiguration;
-        this.compiler = new SnapshotCompiler(effectiveStaticConfiguration);
+        this.compiler = new SnapshotCompiler(effectiveStaticConfiguration, registries, acme);
         this.apply = apply;
     }
 
     @Override
     public void accept(Map<String, ProviderConfiguration> providers) {
         long start = System.nanoTime();
-        DynamicConfigurationBuilder.Built built = DynamicConfigurationBuilder.build(providers, staticConfiguration);
+        DynamicConfigurationBuilder.Built built = DynamicConfigurationBuilder.build(providers, staticConfiguration, false);
         SnapshotCompiler.Compiled compiled = compiler.compile(built);
         apply.accept(compiled.snapshot());
+        compiled.afterSwap().run();
         Set<String> now = new HashSet<>();
         report(built.errors(), now, true);
         report(compiled.errors(), now, true);

@@ -1,7 +1,17 @@
 package io.trafficcop.proxy.runtime.compile;
 
 import io.trafficcop.proxy.config.dynamic.Router;
-import io.trafficcop.proxy.config.dynamic.Service;
+import io.trafficcop.proxy.config.dynamic.RouterTlsConfig;
+import io.trafficcop.proxy.config.install.EntryPointTls;
+import io.trafficcop.proxy.config.types.Domain;
+import io.trafficcop.proxy.http.Exchange;
+import io.trafficcop.proxy.rule.HttpRuleParser;
+import io.trafficcop.proxy.tls.SniCheck;
+import io.trafficcop.proxy.tls.SniSslContexts;
+import io.trafficcop.proxy.tls.TlsRouterHosts;
+import io.trafficcop.proxy.tls.TlsTermination;
+import io.trafficcop.proxy.tls.acme.AcmeResolvers;
+import io.trafficcop.proxy.tls.acme.HttpChallengeTokens;
 import io.trafficcop.proxy.config.dynamic.ServersTransport;
 import io.trafficcop.proxy.config.install.EntryPoint;
 import io.trafficcop.proxy.config.install.Ping;
@@ -23,9 +33,16 @@ import io.trafficcop.proxy.runtime.RouteSelector;
 import io.trafficcop.proxy.runtime.RouterRuntime;
 import io.trafficcop.proxy.runtime.ServersTransportSettings;
 import io.trafficcop.proxy.runtime.Snapshot;
+import io.trafficcop.proxy.runtime.UpstreamTlsSettings;
+import io.trafficcop.proxy.upstream.UpstreamSslContexts;
 import java.time.Duration;
 import java.util.ArrayList;
+import io.trafficcop.proxy.middleware.ratelimit.RateLimitRegistry;
+import io.trafficcop.proxy.service.HttpServiceBuilder;
+import io.trafficcop.proxy.service.ServiceContext;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.random.RandomGenerator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,104 +58,162 @@ import java.util.TreeSet;
  */
 public final class SnapshotCompiler {
 
-    /** The snapshot and the errors met building it. */
-    public record Compiled(Snapshot snapshot, List<Problem> errors, int routers) {
+    /**
+     * The snapshot and the errors met building it.
+     *
+     * @param afterSwap to run once the snapshot serves: lets go of the state only older snapshots used
+     */
+    public record Compiled(Snapshot snapshot, List<Problem> errors, int routers, Runnable afterSwap) {
     }
-
-    static final String PING_RULE = "PathPrefix(`/ping`)";
 
     private final StaticConfiguration staticConfiguration;
-    private final Map<String, MiddlewareCompiler.Factory> middlewareFactories;
+    private final RuntimeRegistries registries;
+    private final AcmeResolvers acme;
 
-    public SnapshotCompiler(StaticConfiguration effectiveStaticConfiguration) {
-        this(effectiveStaticConfiguration, MiddlewareFactories.all());
+    public SnapshotCompiler(StaticConfiguration effectiveStaticConfiguration, RuntimeRegistries registries) {
+        this(effectiveStaticConfiguration, registries, AcmeResolvers.none());
     }
 
-    SnapshotCompiler(StaticConfiguration effectiveStaticConfiguration, Map<String, MiddlewareCompiler.Factory> factories) {
+    /**
+     * @param acme the ACME resolvers: routers ask them for certificates, which are served beside the configured ones
+     */
+    public SnapshotCompiler(StaticConfiguration effectiveStaticConfiguration, RuntimeRegistries registries,
+            AcmeResolvers acme) {
         this.staticConfiguration = effectiveStaticConfiguration;
-        this.middlewareFactories = factories;
+        this.registries = registries;
+        this.acme = acme;
     }
 
     public Compiled compile(DynamicConfigurationBuilder.Built built) {
         QualifiedConfiguration config = built.configuration();
         List<Problem> errors = new ArrayList<>();
         Map<String, HttpRouteTable.Builder<RouterRuntime>> tables = new LinkedHashMap<>();
+        Map<String, HttpRouteTable.Builder<RouterRuntime>> tlsTables = new LinkedHashMap<>();
+        Map<String, List<TlsRouterHosts>> tlsHosts = new LinkedHashMap<>();
         for (String entryPoint : entryPoints().keySet()) {
             tables.put(entryPoint, HttpRouteTable.builder());
+            tlsTables.put(entryPoint, HttpRouteTable.builder());
+            tlsHosts.put(entryPoint, new ArrayList<>());
         }
-        ServiceCompiler services = new ServiceCompiler(transports(config, built.disabled()), defaultTransport());
-        Map<String, HttpHandler> serviceHandlers = new HashMap<>();
-        Map<String, String> serviceFailures = new HashMap<>();
-        MiddlewareCompiler middlewares = new MiddlewareCompiler(config.middlewares(), middlewareFactories);
+        TlsTermination termination = TlsTermination.build(config.tls(), acme.certificates(), registries.tlsChallenges());
+        termination.errors().forEach(message -> errors.add(new Problem("tls", 0, "tls", message)));
+        HttpServiceBuilder services = new HttpServiceBuilder(enabled(config.services(), built.disabled(),
+                QualifiedConfiguration.SERVICES), serviceContext(config, built.disabled()));
+        Set<RateLimitRegistry.Key> rateLimits = new HashSet<>();
+        MiddlewareCompiler middlewares = new MiddlewareCompiler(config.middlewares(),
+                MiddlewareFactories.all(registries, rateLimits, (reference, middleware) -> {
+                    try {
+                        return serviceHandler(services, QualifiedConfiguration.qualify(reference,
+                                QualifiedConfiguration.providerOf(middleware)));
+                    } catch (CompileException e) {
+                        return null;
+                    }
+                }));
         int routerCount = 0;
 
         for (Map.Entry<String, Router> entry : config.routers().entrySet()) {
             String name = entry.getKey();
             Router router = entry.getValue();
-            if (built.disabled().contains(QualifiedConfiguration.key(QualifiedConfiguration.ROUTERS, name))
-                    || router.tls() != null) {
-                // disabled routers carry their errors already; TLS routers wait for the TLS entry points
-                continue;
+            if (built.disabled().contains(QualifiedConfiguration.key(QualifiedConfiguration.ROUTERS, name))) {
+                continue; // its errors are reported already
             }
             String provider = QualifiedConfiguration.providerOf(name);
             try {
-                HttpHandler service = serviceHandler(config, built.disabled(), services, serviceHandlers,
-                        serviceFailures, QualifiedConfiguration.qualify(router.service(), provider));
+                HttpHandler service = serviceHandler(services, QualifiedConfiguration.qualify(router.service(), provider));
                 for (String entryPoint : routerEntryPoints(router)) {
-                    HttpRouteTable.Builder<RouterRuntime> table = tables.get(entryPoint);
-                    if (table == null) {
+                    if (!tables.containsKey(entryPoint)) {
                         continue;
                     }
-                    List<Middleware> chain = new ArrayList<>(middlewares.resolve(entryPointMiddlewares(entryPoint), provider));
+                    RouterTlsConfig tls = router.tls() != null ? router.tls() : entryPointTls(entryPoint);
+                    List<Middleware> chain = new ArrayList<>();
+                    HttpRouteTable.Builder<RouterRuntime> table = tables.get(entryPoint);
+                    if (tls != null) {
+                        // a TLS router serves TLS connections only, with the options of its hosts
+                        String options = QualifiedConfiguration.qualifyTlsOptions(tls.options(), provider);
+                        if (!options.equals(QualifiedConfiguration.DEFAULT_TLS_OPTIONS) && !termination.hasOptions(options)) {
+                            throw new CompileException("unknown TLS options: " + options);
+                        }
+                        List<String> hosts = HttpRuleParser.parseDomains(router.rule());
+                        tlsHosts.get(entryPoint).add(new TlsRouterHosts(name, hosts, options));
+                        if (tls.certResolver() != null && !tls.certResolver().isEmpty()
+                                && !acme.resolve(tls.certResolver(), hosts, tls.domains())) {
+                            errors.add(config.problem(QualifiedConfiguration.ROUTERS, name, "tls.certResolver",
+                                    "certificate resolver \"" + tls.certResolver() + "\" does not exist"));
+                        }
+                        chain.add(new SniCheck(name, options));
+                        table = tlsTables.get(entryPoint);
+                    }
+                    chain.addAll(middlewares.resolve(entryPointMiddlewares(entryPoint), provider));
                     chain.addAll(middlewares.resolve(router.middlewares(), provider));
                     HttpHandler handler = MiddlewareChain.build(chain, service);
                     table.add(name, router.rule(), syntax(router), RouterPriority.toTable(
-                            router.priority() == null ? 0 : router.priority()), new RouterRuntime(name, handler));
+                            router.priority() == null ? 0 : router.priority()), new RouterRuntime(name, handler,
+                            router.observability() == null ? null : router.observability().accessLogs()));
                 }
                 routerCount++;
-            } catch (CompileException | RuleException | RuntimeException e) {
+            } catch (RuleException e) {
+                errors.add(config.problem(QualifiedConfiguration.ROUTERS, name, "rule", e.getMessage()));
+            } catch (CompileException | RuntimeException e) {
                 errors.add(config.problem(QualifiedConfiguration.ROUTERS, name, "", e.getMessage()));
             }
         }
         addInternalRouters(tables, errors);
 
         Map<String, RouteSelector> selectors = new LinkedHashMap<>();
-        tables.forEach((entryPoint, table) -> selectors.put(entryPoint, RouteSelector.of(table.build())));
-        return new Compiled(new Snapshot(selectors), errors, routerCount);
+        Map<String, SniSslContexts> contexts = new LinkedHashMap<>();
+        tables.forEach((entryPoint, table) -> {
+            HttpRouteTable<RouterRuntime> plain = table.build();
+            HttpRouteTable<RouterRuntime> secure = tlsTables.get(entryPoint).build();
+            selectors.put(entryPoint, request -> request instanceof Exchange exchange && exchange.isSecure()
+                    ? secure.match(request) : plain.match(request));
+            contexts.put(entryPoint, termination.forEntryPoint(tlsHosts.get(entryPoint)));
+        });
+        services.errors().forEach((name, message) -> {
+            if (config.services().containsKey(name)) {
+                errors.add(config.problem(QualifiedConfiguration.SERVICES, name, "", message));
+            }
+        });
+        Set<String> serviceNames = Set.copyOf(config.services().keySet());
+        Runnable afterSwap = () -> {
+            if (registries.healthChecks() != null) {
+                registries.healthChecks().retainOnly(serviceNames);
+            }
+            registries.rateLimits().retainOnly(rateLimits);
+        };
+        return new Compiled(new Snapshot(selectors, contexts), errors, routerCount, afterSwap);
     }
 
-    private HttpHandler serviceHandler(QualifiedConfiguration config, Set<String> disabled, ServiceCompiler services,
-            Map<String, HttpHandler> handlers, Map<String, String> failures, String name) throws CompileException {
-        HttpHandler existing = handlers.get(name);
-        if (existing != null) {
-            return existing;
-        }
-        if (failures.containsKey(name)) {
-            throw new CompileException(failures.get(name));
-        }
-        HttpHandler handler;
+    private static <T> Map<String, T> enabled(Map<String, T> objects, Set<String> disabled, String collection) {
+        Map<String, T> enabled = new LinkedHashMap<>();
+        objects.forEach((name, value) -> {
+            if (!disabled.contains(QualifiedConfiguration.key(collection, name))) {
+                enabled.put(name, value);
+            }
+        });
+        return enabled;
+    }
+
+    private ServiceContext serviceContext(QualifiedConfiguration config, Set<String> disabled) {
+        Map<String, ServersTransportSettings> transports = transports(config, disabled);
+        ServersTransportSettings defaultTransport = defaultTransport();
+        return new ServiceContext(name -> checkedTls(name == null || name.equals("default@internal") ? defaultTransport
+                : transports.get(name)), registries.healthChecks(), registries.serviceMetrics(),
+                RandomGenerator.getDefault());
+    }
+
+    private HttpHandler serviceHandler(HttpServiceBuilder services, String name) throws CompileException {
         if (name.equals("noop@internal")) {
-            handler = InternalHandlers.NOOP;
-        } else if (name.equals("ping@internal")) {
-            handler = new PingHandler(ping() == null ? PingHandler.DEFAULT_TERMINATING_STATUS_CODE
-                    : ping().terminatingStatusCode());
-        } else {
-            Service service = config.services().get(name);
-            if (service == null || disabled.contains(QualifiedConfiguration.key(QualifiedConfiguration.SERVICES, name))) {
-                String message = service == null ? "service \"" + name + "\" does not exist"
-                        : "service \"" + name + "\" is disabled by its errors";
-                failures.put(name, message);
-                throw new CompileException(message);
-            }
-            try {
-                handler = services.compile(name, service);
-            } catch (CompileException e) {
-                failures.put(name, "service \"" + name + "\": " + e.getMessage());
-                throw new CompileException(failures.get(name), e);
-            }
+            return InternalHandlers.NOOP;
         }
-        handlers.put(name, handler);
-        return handler;
+        if (name.equals("ping@internal")) {
+            return new PingHandler(ping() == null ? PingHandler.DEFAULT_TERMINATING_STATUS_CODE
+                    : ping().terminatingStatusCode());
+        }
+        try {
+            return services.build(name);
+        } catch (IllegalArgumentException e) {
+            throw new CompileException("service \"" + name + "\": " + e.getMessage(), e);
+        }
     }
 
     private void addInternalRouters(Map<String, HttpRouteTable.Builder<RouterRuntime>> tables, List<Problem> errors) {
@@ -149,8 +224,18 @@ public final class SnapshotCompiler {
                 errors.add(new Problem("static configuration", 0, "ping.entryPoint",
                         "entry point \"" + ping.entryPoint() + "\" does not exist"));
             } else {
-                addInternal(table, "ping@internal", PING_RULE, Long.MAX_VALUE,
+                addInternal(table, PingHandler.ROUTER_NAME, PingHandler.RULE, PingHandler.PRIORITY,
                         new PingHandler(ping.terminatingStatusCode()), errors);
+            }
+        }
+        for (String entryPoint : acme.httpChallengeEntryPoints()) {
+            HttpRouteTable.Builder<RouterRuntime> table = tables.get(entryPoint);
+            if (table == null) {
+                errors.add(new Problem("static configuration", 0, "certificatesResolvers.acme.httpChallenge.entryPoint",
+                        "entry point \"" + entryPoint + "\" does not exist"));
+            } else {
+                addInternal(table, "acme-http@internal", "PathPrefix(`" + HttpChallengeTokens.PATH_PREFIX + "`)",
+                        Long.MAX_VALUE, acme.httpTokens().handler(), errors);
             }
         }
         entryPoints().forEach((name, entryPoint) -> {
@@ -159,16 +244,18 @@ public final class SnapshotCompiler {
             if (redirect == null || redirect.to() == null || redirect.to().isEmpty()) {
                 return;
             }
-            String port = redirectPort(redirect.to());
-            if (port == null) {
+            String port;
+            try {
+                port = EntryPointRedirection.redirectPort(redirect.to(), entryPointAddresses());
+            } catch (IllegalArgumentException e) {
                 errors.add(new Problem("static configuration", 0, "entryPoints." + name + ".http.redirections.entryPoint.to",
-                        "entry point \"" + redirect.to() + "\" does not exist"));
+                        e.getMessage()));
                 return;
             }
             EntryPointRedirection redirection = new EntryPointRedirection(redirect.scheme(), port,
                     redirect.permanent() == null || redirect.permanent());
             long priority = redirect.priority() == null || redirect.priority() == 0
-                    ? Long.MAX_VALUE - 1 : redirect.priority();
+                    ? EntryPointRedirection.DEFAULT_PRIORITY : redirect.priority();
             addInternal(tables.get(name), EntryPointRedirection.routerName(name, redirect.to()) + "@internal",
                     EntryPointRedirection.RULE, priority, redirection.wrap(InternalHandlers.NOOP), errors);
         });
@@ -183,20 +270,10 @@ public final class SnapshotCompiler {
         }
     }
 
-    /** The port a redirection goes to: a {@code :port}, or the port of the entry point it names. */
-    private String redirectPort(String to) {
-        if (to.startsWith(":")) {
-            return to.substring(1);
-        }
-        EntryPoint target = entryPoints().get(to);
-        if (target == null) {
-            return null;
-        }
-        try {
-            return Integer.toString(ListenAddress.parse(target.address()).port());
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+    private Map<String, String> entryPointAddresses() {
+        Map<String, String> addresses = new HashMap<>();
+        entryPoints().forEach((name, entryPoint) -> addresses.put(name, entryPoint.address()));
+        return addresses;
     }
 
     private RuleSyntax syntax(Router router) {
@@ -233,6 +310,18 @@ public final class SnapshotCompiler {
         }
     }
 
+    /** An entry point's {@code http.tls}: the TLS configuration of its routers that have none of their own. */
+    private RouterTlsConfig entryPointTls(String entryPoint) {
+        EntryPoint config = entryPoints().get(entryPoint);
+        EntryPointTls tls = config == null || config.http() == null ? null : config.http().tls();
+        if (tls == null) {
+            return null;
+        }
+        List<Domain> domains = tls.domains() == null ? null : tls.domains().stream()
+                .map(domain -> new Domain(domain.main(), domain.sans())).toList();
+        return new RouterTlsConfig(tls.options(), tls.certResolver(), domains);
+    }
+
     private List<String> entryPointMiddlewares(String entryPoint) {
         EntryPoint config = entryPoints().get(entryPoint);
         return config == null || config.http() == null || config.http().middlewares() == null
@@ -247,20 +336,45 @@ public final class SnapshotCompiler {
         return staticConfiguration.ping();
     }
 
+    /** Builds (once, cached) the transport's client SslContexts so that invalid TLS settings fail the service. */
+    private static ServersTransportSettings checkedTls(ServersTransportSettings transport) {
+        if (transport != null && !transport.tls().equals(UpstreamTlsSettings.DEFAULTS)) {
+            try {
+                UpstreamSslContexts.validate(transport.tls());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("servers transport \"" + transport.name() + "\": " + e.getMessage(), e);
+            }
+        }
+        return transport;
+    }
+
     private ServersTransportSettings defaultTransport() {
         var transport = staticConfiguration.serversTransport();
         if (transport == null) {
             return ServersTransportSettings.DEFAULTS;
         }
         var timeouts = transport.forwardingTimeouts();
-        return new ServersTransportSettings("default@internal",
-                transport.maxIdleConnsPerHost() == null ? ServersTransportSettings.DEFAULT_MAX_IDLE_CONNS_PER_HOST
-                        : transport.maxIdleConnsPerHost(),
-                timeouts == null || timeouts.dialTimeout() == null ? Duration.ofSeconds(30) : timeouts.dialTimeout().value(),
-                timeouts == null || timeouts.responseHeaderTimeout() == null ? Duration.ZERO
-                        : timeouts.responseHeaderTimeout().value(),
-                timeouts == null || timeouts.idleConnTimeout() == null ? Duration.ofSeconds(90)
-                        : timeouts.idleConnTimeout().value());
+        var tls = new UpstreamTlsSettings(null, Boolean.TRUE.equals(transport.insecureSkipVerify()),
+                transport.rootCAs(), null, null, null, null, null);
+        return transportSettings("default@internal", transport.maxIdleConnsPerHost(),
+                ServersTransportSettings.DEFAULT_MAX_IDLE_CONNS_PER_HOST,
+                timeouts == null ? null : timeouts.dialTimeout(),
+                timeouts == null ? null : timeouts.responseHeaderTimeout(),
+                timeouts == null ? null : timeouts.idleConnTimeout(), tls, false, null, null);
+    }
+
+    /** Traefik's transport defaults: Go's 2 idle connections per host for named ones, 30s dial, 90s idle. */
+    private static ServersTransportSettings transportSettings(String name, Integer maxIdleConnsPerHost, int defaultIdle,
+            io.trafficcop.proxy.config.GoDuration dial, io.trafficcop.proxy.config.GoDuration responseHeader,
+            io.trafficcop.proxy.config.GoDuration idle, UpstreamTlsSettings tls, boolean disableHttp2,
+            io.trafficcop.proxy.config.GoDuration readIdle, io.trafficcop.proxy.config.GoDuration ping) {
+        return new ServersTransportSettings(name, maxIdleConnsPerHost == null ? defaultIdle : maxIdleConnsPerHost,
+                dial == null ? Duration.ofSeconds(30) : dial.value(),
+                responseHeader == null ? Duration.ZERO : responseHeader.value(),
+                idle == null ? Duration.ofSeconds(90) : idle.value(),
+                tls, disableHttp2,
+                readIdle == null ? Duration.ZERO : readIdle.value(),
+                ping == null ? null : ping.value());
     }
 
     private static Map<String, ServersTransportSettings> transports(QualifiedConfiguration config, Set<String> disabled) {
@@ -271,13 +385,16 @@ public final class SnapshotCompiler {
             }
             ServersTransport transport = entry.getValue();
             var timeouts = transport.forwardingTimeouts();
-            transports.put(entry.getKey(), new ServersTransportSettings(entry.getKey(),
-                    transport.maxIdleConnsPerHost() == null ? 2 : transport.maxIdleConnsPerHost(),
-                    timeouts == null || timeouts.dialTimeout() == null ? Duration.ofSeconds(30) : timeouts.dialTimeout().value(),
-                    timeouts == null || timeouts.responseHeaderTimeout() == null ? Duration.ZERO
-                            : timeouts.responseHeaderTimeout().value(),
-                    timeouts == null || timeouts.idleConnTimeout() == null ? Duration.ofSeconds(90)
-                            : timeouts.idleConnTimeout().value()));
+            var tls = new UpstreamTlsSettings(transport.serverName(), Boolean.TRUE.equals(transport.insecureSkipVerify()),
+                    transport.rootCAs(), transport.certificates(), transport.cipherSuites(), transport.minVersion(),
+                    transport.maxVersion(), transport.peerCertURI(), transport.peerCertSANs());
+            transports.put(entry.getKey(), transportSettings(entry.getKey(), transport.maxIdleConnsPerHost(), 2,
+                    timeouts == null ? null : timeouts.dialTimeout(),
+                    timeouts == null ? null : timeouts.responseHeaderTimeout(),
+                    timeouts == null ? null : timeouts.idleConnTimeout(), tls,
+                    Boolean.TRUE.equals(transport.disableHTTP2()),
+                    timeouts == null ? null : timeouts.readIdleTimeout(),
+                    timeouts == null ? null : timeouts.pingTimeout()));
         }
         return transports;
     }

@@ -97,8 +97,8 @@ class DynamicModelDefaultsTest {
                 // tls
                 row(TlsOptions.class, "alpnProtocols", List.of("h2", "http/1.1", "acme-tls/1")),
                 row(TlsOptions.class, "sniStrict", false),
-                row(TlsOptions.class, "clientAuth", new ClientAuth(null, "NoClientCert")),
-                row(ClientAuth.class, "clientAuthType", "NoClientCert"));
+                // clientAuthType stays absent: with caFiles Go reads it as RequireAndVerifyClientCert
+                row(TlsOptions.class, "clientAuth", new ClientAuth(null, null)));
     }
 
     private static Arguments row(Class<? extends Record> type, String component, Object expected) {

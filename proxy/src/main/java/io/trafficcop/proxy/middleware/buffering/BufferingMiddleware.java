@@ -1,0 +1,191 @@
+package io.trafficcop.proxy.middleware.buffering;
+
+import io.netty.handler.codec.http.DefaultHttpContent;
+import io.netty.handler.codec.http.DefaultLastHttpContent;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.trafficcop.proxy.config.dynamic.Buffering;
+import io.trafficcop.proxy.http.Exchange;
+import io.trafficcop.proxy.http.HttpHandler;
+import io.trafficcop.proxy.http.RequestBodyConsumer;
+import io.trafficcop.proxy.http.ResponseInterceptor;
+import io.trafficcop.proxy.middleware.Middleware;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Traefik's {@code buffering} middleware (vulcand/oxy buffer): the request body is read whole before it is forwarded,
+ * with a fixed Content-Length; a body over {@code maxRequestBodyBytes} (0: unlimited) is answered 413 Request Entity
+ * Too Large without reaching the service. A response over {@code maxResponseBodyBytes} is answered 500 Internal
+ * Server Error when its Content-Length says so; one of unknown length that grows past the limit is cut off.
+ *
+ * <p>Not implemented yet: {@code memRequestBodyBytes} / {@code memResponseBodyBytes} (bodies are held in memory, up
+ * to the max limits) and {@code retryExpression}.
+ */
+public final class BufferingMiddleware implements Middleware {
+
+    private final long maxRequestBodyBytes;
+    private final long maxResponseBodyBytes;
+
+    private BufferingMiddleware(Buffering config) {
+        this.maxRequestBodyBytes = value("maxRequestBodyBytes", config.maxRequestBodyBytes());
+        this.maxResponseBodyBytes = value("maxResponseBodyBytes", config.maxResponseBodyBytes());
+        value("memRequestBodyBytes", config.memRequestBodyBytes());
+        value("memResponseBodyBytes", config.memResponseBodyBytes());
+    }
+
+    private static long value(String option, Long v) {
+        if (v != null && v < 0) {
+            throw new IllegalArgumentException("invalid buffering." + option + " " + v + ": must be >= 0");
+        }
+        return v == null ? 0 : v;
+    }
+
+    /** @throws IllegalArgumentException naming the option for a negative size */
+    public static BufferingMiddleware create(String name, Buffering config) {
+        return new BufferingMiddleware(config);
+    }
+
+    @Override
+    public HttpHandler wrap(HttpHandler next) {
+        return exchange -> {
+            if (maxResponseBodyBytes > 0) {
+                exchange.addResponseInterceptor(new ResponseLimit());
+            }
+            if (!exchange.hasRequestBody()) {
+                next.handle(exchange);
+                return;
+            }
+            WholeBody body = new WholeBody(exchange, next);
+            if (maxRequestBodyBytes > 0 && HttpUtil.getContentLength(exchange.request(), -1L) > maxRequestBodyBytes) {
+                body.over = true; // announced too large: refused without reading it into memory
+            }
+            exchange.consumeRequestBody(body);
+        };
+    }
+
+    /**
+     * Go's server reads up to this much of a request body the handler left unread before it answers and closes,
+     * so that the client sees the answer rather than a reset.
+     */
+    private static final long DRAIN_LIMIT = 256 * 1024;
+
+    /** Reads the request body whole, then forwards it with a Content-Length. */
+    private final class WholeBody implements RequestBodyConsumer {
+
+        private final Exchange exchange;
+        private final HttpHandler next;
+        private final List<HttpContent> chunks = new ArrayList<>();
+        private long size;
+        private boolean over;
+
+        WholeBody(Exchange exchange, HttpHandler next) {
+            this.exchange = exchange;
+            this.next = next;
+        }
+
+        private long drained;
+        private boolean answered;
+
+        @Override
+        public void onRequestContent(HttpContent content) {
+            if (over) {
+                drain(content);
+                return;
+            }
+            size += content.content().readableBytes();
+            chunks.add(content);
+            if (maxRequestBodyBytes > 0 && size > maxRequestBodyBytes) {
+                over = true;
+                boolean last = content instanceof LastHttpContent;
+                chunks.forEach(HttpContent::release);
+                chunks.clear();
+                if (last) {
+                    tooLarge();
+                }
+                return;
+            }
+            if (content instanceof LastHttpContent) {
+                var headers = exchange.request().headers();
+                headers.remove(HttpHeaderNames.TRANSFER_ENCODING);
+                headers.set(HttpHeaderNames.CONTENT_LENGTH, size);
+                exchange.pushBackRequestBody(new ArrayList<>(chunks));
+                chunks.clear();
+                next.handle(exchange);
+            }
+        }
+
+        /** Discards the rest of a refused body, then answers 413 (at the end, or past Go's drain limit). */
+        private void drain(HttpContent content) {
+            drained += content.content().readableBytes();
+            boolean last = content instanceof LastHttpContent;
+            content.release();
+            if (last || drained > DRAIN_LIMIT) {
+                tooLarge();
+            }
+        }
+
+        private void tooLarge() {
+            if (!answered) {
+                answered = true;
+                exchange.respond(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, "Request Entity Too Large");
+            }
+        }
+
+        @Override
+        public void flushRequestBody() {
+        }
+
+        @Override
+        public boolean isWritable() {
+            return !answered;
+        }
+    }
+
+    /** maxResponseBodyBytes: 500 instead of an announced oversized body; an unannounced one is cut off. */
+    private final class ResponseLimit implements ResponseInterceptor {
+
+        private long size;
+        private boolean replaced;
+
+        @Override
+        public void onResponseHead(Exchange exchange, HttpResponse response) {
+            long length = response instanceof FullHttpResponse full ? full.content().readableBytes()
+                    : HttpUtil.getContentLength(response, -1L);
+            if (length > maxResponseBodyBytes) {
+                replaced = true;
+                response.setStatus(HttpResponseStatus.INTERNAL_SERVER_ERROR);
+                response.headers().clear();
+                response.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8");
+                byte[] body = "Internal Server Error".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+                response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
+                if (response instanceof FullHttpResponse full) {
+                    full.content().clear().writeBytes(body);
+                }
+            }
+        }
+
+        @Override
+        public HttpContent onResponseContent(Exchange exchange, HttpContent content) {
+            if (replaced) {
+                boolean last = content instanceof LastHttpContent;
+                content.release();
+                return last ? new DefaultLastHttpContent(io.netty.buffer.Unpooled.copiedBuffer(
+                        "Internal Server Error", java.nio.charset.StandardCharsets.US_ASCII))
+                        : new DefaultHttpContent(io.netty.buffer.Unpooled.EMPTY_BUFFER);
+            }
+            size += content.content().readableBytes();
+            if (size > maxResponseBodyBytes) {
+                content.release();
+                exchange.channel().eventLoop().execute(exchange::abort);
+                return new DefaultHttpContent(io.netty.buffer.Unpooled.EMPTY_BUFFER);
+            }
+            return content;
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Traefik's {@code passTLSClientCert} middleware. */
+package io.trafficcop.proxy.middleware.passtlsclientcert;

@@ -1,0 +1,2 @@
+/** The {@code loadBalancer.strategy} of the same name (see the class Javadoc). */
+package io.trafficcop.proxy.service.loadbalancer.leasttime;

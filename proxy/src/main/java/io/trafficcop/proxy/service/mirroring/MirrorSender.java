@@ -1,0 +1,95 @@
+package io.trafficcop.proxy.service.mirroring;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.epoll.EpollSocketChannel;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpObject;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.ReferenceCountUtil;
+import io.trafficcop.proxy.service.BalancedServer;
+import io.trafficcop.proxy.upstream.UpstreamTarget;
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Sends one mirrored request to one server and discards the answer (Traefik's black-hole response writer): a
+ * connection of its own on the client's event loop, closed after the response, bounded by the servers transport's
+ * dial timeout and by {@code timeout} overall. Counted in the server's stats like any request.
+ */
+final class MirrorSender {
+
+    private MirrorSender() {
+    }
+
+    /** Sends {@code request} (ownership taken) to {@code server}; {@code done} runs once when it is over. */
+    static void send(EventLoop loop, Channel inbound, BalancedServer server, FullHttpRequest request, long timeoutMillis,
+                     Runnable done) {
+        UpstreamTarget target = server.server().target();
+        Channel root = inbound.parent() != null && !(inbound instanceof SocketChannel) ? inbound.parent() : inbound;
+        Class<? extends Channel> type = root instanceof EpollSocketChannel ? EpollSocketChannel.class
+                : NioSocketChannel.class;
+        long start = System.nanoTime();
+        server.stats().begin();
+        int[] status = {0};
+        boolean[] finished = {false};
+        Runnable finish = () -> {
+            if (!finished[0]) {
+                finished[0] = true;
+                server.stats().end(status[0] == 0 ? 502 : status[0], System.nanoTime() - start);
+                done.run();
+            }
+        };
+        long dial = target.transport().dialTimeout().toMillis();
+        Bootstrap b = new Bootstrap().group(loop).channel(type)
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.max(1, Math.min(dial, timeoutMillis)))
+                .handler(new ChannelInitializer<Channel>() {
+                    @Override
+                    protected void initChannel(Channel ch) {
+                        ch.pipeline().addLast(new HttpClientCodec());
+                        ch.pipeline().addLast(new SimpleChannelInboundHandler<HttpObject>() {
+                            @Override
+                            protected void channelRead0(ChannelHandlerContext ctx, HttpObject msg) {
+                                if (msg instanceof HttpResponse r) {
+                                    status[0] = r.status().code();
+                                }
+                                if (msg instanceof LastHttpContent && status[0] >= 200) {
+                                    ctx.close();
+                                }
+                            }
+
+                            @Override
+                            public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+                                ctx.close();
+                            }
+                        });
+                    }
+                });
+        b.connect(new InetSocketAddress(target.host(), target.port())).addListener(f -> {
+            if (!f.isSuccess()) {
+                ReferenceCountUtil.release(request);
+                finish.run();
+                return;
+            }
+            Channel ch = ((io.netty.channel.ChannelFuture) f).channel();
+            var timer = loop.schedule(() -> {
+                ch.close();
+            }, timeoutMillis, TimeUnit.MILLISECONDS);
+            ch.closeFuture().addListener(c -> {
+                timer.cancel(false);
+                finish.run();
+            });
+            ch.writeAndFlush(request);
+        });
+    }
+}

@@ -1,0 +1,28 @@
+package io.trafficcop.proxy.middleware.buffering;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.trafficcop.proxy.config.dynamic.Buffering;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class BufferingMiddlewareTest {
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "defaults|||",
+        "limits|100|2000|",
+        "negative request limit|-1||invalid buffering.maxRequestBodyBytes -1",
+        "negative response limit||-5|invalid buffering.maxResponseBodyBytes -5",
+    })
+    void configuration(String desc, Long maxRequest, Long maxResponse, String error) {
+        Buffering config = new Buffering(maxRequest, null, maxResponse, null, null);
+        if (error == null) {
+            assertThatCode(() -> BufferingMiddleware.create("b", config)).doesNotThrowAnyException();
+        } else {
+            assertThatThrownBy(() -> BufferingMiddleware.create("b", config))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(error);
+        }
+    }
+}
