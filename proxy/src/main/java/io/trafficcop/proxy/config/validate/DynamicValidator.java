@@ -12,7 +12,6 @@ import java.lang.reflect.RecordComponent;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -332,25 +331,28 @@ public final class DynamicValidator {
         }
     }
 
+    private static final ClassValue<RecordComponent[]> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected RecordComponent[] computeValue(Class<?> type) {
+            return type.getRecordComponents();
+        }
+    };
+
     /** The names of the non-null components of a record, but those in {@code ignored}. */
     private static List<String> setComponents(Record record, Set<String> ignored) {
-        List<String> set = new ArrayList<>();
-        Map<String, RecordComponent> components = new LinkedHashMap<>();
-        for (RecordComponent component : record.getClass().getRecordComponents()) {
-            components.put(component.getName(), component);
-        }
-        components.forEach((name, component) -> {
-            if (ignored.contains(name)) {
-                return;
+        List<String> set = new ArrayList<>(1);
+        for (RecordComponent component : COMPONENTS.get(record.getClass())) {
+            if (ignored.contains(component.getName())) {
+                continue;
             }
             try {
                 if (component.getAccessor().invoke(record) != null) {
-                    set.add(name);
+                    set.add(component.getName());
                 }
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException(e);
             }
-        });
+        }
         return set;
     }
 }
