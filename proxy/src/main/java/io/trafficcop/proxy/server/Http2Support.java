@@ -45,6 +45,7 @@ final class Http2Support {
             @Override
             protected void initChannel(Http2StreamChannel ch) {
                 ch.config().setAutoRead(false);
+                ch.pipeline().addLast(Http2HostHeader.INSTANCE);
                 ch.pipeline().addLast(new Http2StreamFrameToHttpObjectCodec(true, false));
                 ch.pipeline().addLast(new HttpExchangeHandler(entryPoint, state, true, secure));
             }
