@@ -15,6 +15,7 @@ import io.trafficcop.proxy.http.HttpHandler;
 import io.trafficcop.proxy.http.RequestBodyConsumer;
 import io.trafficcop.proxy.http.ResponseInterceptor;
 import io.trafficcop.proxy.middleware.Middleware;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,18 +25,24 @@ import java.util.List;
  * Too Large without reaching the service. A response over {@code maxResponseBodyBytes} is answered 500 Internal
  * Server Error when its Content-Length says so; one of unknown length that grows past the limit is cut off.
  *
- * <p>Not implemented yet: {@code memRequestBodyBytes} / {@code memResponseBodyBytes} (bodies are held in memory, up
- * to the max limits) and {@code retryExpression}.
+ * <p>{@code memRequestBodyBytes}: the part of a request body beyond it goes to a temporary file ({@link SpillFile},
+ * in {@code java.io.tmpdir}), deleted when the exchange ends.
+ *
+ * <p>Not implemented yet: {@code memResponseBodyBytes} (responses are streamed, not buffered) and
+ * {@code retryExpression}.
  */
 public final class BufferingMiddleware implements Middleware {
 
     private final long maxRequestBodyBytes;
     private final long maxResponseBodyBytes;
+    private final long memRequestBodyBytes;
+    private final Path spillDirectory;
 
-    private BufferingMiddleware(Buffering config) {
+    private BufferingMiddleware(Buffering config, Path spillDirectory) {
         this.maxRequestBodyBytes = value("maxRequestBodyBytes", config.maxRequestBodyBytes());
         this.maxResponseBodyBytes = value("maxResponseBodyBytes", config.maxResponseBodyBytes());
-        value("memRequestBodyBytes", config.memRequestBodyBytes());
+        this.memRequestBodyBytes = value("memRequestBodyBytes", config.memRequestBodyBytes());
+        this.spillDirectory = spillDirectory;
         value("memResponseBodyBytes", config.memResponseBodyBytes());
     }
 
@@ -48,7 +55,12 @@ public final class BufferingMiddleware implements Middleware {
 
     /** @throws IllegalArgumentException naming the option for a negative size */
     public static BufferingMiddleware create(String name, Buffering config) {
-        return new BufferingMiddleware(config);
+        return new BufferingMiddleware(config, Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    /** With the temporary files of spilled bodies in {@code spillDirectory} (tests). */
+    static BufferingMiddleware create(Buffering config, Path spillDirectory) {
+        return new BufferingMiddleware(config, spillDirectory);
     }
 
     @Override
@@ -62,6 +74,8 @@ public final class BufferingMiddleware implements Middleware {
                 return;
             }
             WholeBody body = new WholeBody(exchange, next);
+            // however the exchange ends (client gone mid-body, error): what is held is released, the file deleted
+            exchange.addCompletionListener(body::discardBody);
             if (maxRequestBodyBytes > 0 && HttpUtil.getContentLength(exchange.request(), -1L) > maxRequestBodyBytes) {
                 body.over = true; // announced too large: refused without reading it into memory
             }
@@ -92,6 +106,9 @@ public final class BufferingMiddleware implements Middleware {
         private long drained;
         private boolean answered;
 
+        /** The body beyond memRequestBodyBytes, once it got that far; {@link #chunks} then stays empty. */
+        private SpillFile spill;
+
         @Override
         public void onRequestContent(HttpContent content) {
             if (over) {
@@ -99,24 +116,93 @@ public final class BufferingMiddleware implements Middleware {
                 return;
             }
             size += content.content().readableBytes();
-            chunks.add(content);
+            boolean last = content instanceof LastHttpContent;
             if (maxRequestBodyBytes > 0 && size > maxRequestBodyBytes) {
                 over = true;
-                boolean last = content instanceof LastHttpContent;
-                chunks.forEach(HttpContent::release);
-                chunks.clear();
+                content.release();
+                discardBody();
                 if (last) {
                     tooLarge();
                 }
                 return;
             }
-            if (content instanceof LastHttpContent) {
-                var headers = exchange.request().headers();
-                headers.remove(HttpHeaderNames.TRANSFER_ENCODING);
-                headers.set(HttpHeaderNames.CONTENT_LENGTH, size);
-                exchange.pushBackRequestBody(new ArrayList<>(chunks));
+            List<HttpContent> body;
+            try {
+                keep(content);
+                if (!last) {
+                    return;
+                }
+                body = spill == null ? new ArrayList<>(chunks) : readBack((LastHttpContent) content);
                 chunks.clear();
-                next.handle(exchange);
+            } catch (RuntimeException e) { // the temporary file could not be written or read back
+                discardBody();
+                answered = true;
+                exchange.respond(HttpResponseStatus.INTERNAL_SERVER_ERROR, "Internal Server Error");
+                return;
+            }
+            var headers = exchange.request().headers();
+            headers.remove(HttpHeaderNames.TRANSFER_ENCODING);
+            headers.set(HttpHeaderNames.CONTENT_LENGTH, size);
+            exchange.pushBackRequestBody(body);
+            next.handle(exchange);
+        }
+
+        /**
+         * Holds the chunk in memory while the body fits memRequestBodyBytes, else appends it to the file. Takes
+         * ownership of the chunk, except for a spilled last chunk, whose trailers {@link #readBack} still needs
+         * (released there, or here if writing it fails).
+         */
+        private void keep(HttpContent content) {
+            if (spill == null && size <= memRequestBodyBytes) {
+                chunks.add(content);
+                return;
+            }
+            try {
+                if (spill == null) {
+                    spill = SpillFile.create(spillDirectory);
+                    while (!chunks.isEmpty()) {
+                        HttpContent held = chunks.remove(0);
+                        try {
+                            spill.write(held.content());
+                        } finally {
+                            held.release();
+                        }
+                    }
+                }
+                spill.write(content.content());
+            } catch (RuntimeException e) {
+                content.release();
+                throw e;
+            }
+            if (!(content instanceof LastHttpContent)) {
+                content.release();
+            }
+        }
+
+        /** The spilled body as mapped chunks, ending with the trailers of the client's last chunk (released). */
+        private List<HttpContent> readBack(LastHttpContent lastReceived) {
+            List<HttpContent> body = new ArrayList<>();
+            try {
+                for (var buffer : spill.mapped()) {
+                    body.add(new DefaultHttpContent(buffer));
+                }
+                DefaultLastHttpContent end = new DefaultLastHttpContent();
+                end.trailingHeaders().set(lastReceived.trailingHeaders());
+                body.add(end);
+                return body;
+            } catch (RuntimeException e) {
+                body.forEach(HttpContent::release);
+                throw e;
+            } finally {
+                lastReceived.release();
+            }
+        }
+
+        private void discardBody() {
+            chunks.forEach(HttpContent::release);
+            chunks.clear();
+            if (spill != null) {
+                spill.close();
             }
         }
 
