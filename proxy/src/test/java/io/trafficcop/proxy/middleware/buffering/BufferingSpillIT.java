@@ -88,6 +88,19 @@ class BufferingSpillIT {
         assertThat(response.statusCode()).isEqualTo(status);
     }
 
+    @org.junit.jupiter.api.Test
+    void aClientGoneMidBodyLeavesNoFile() throws Exception {
+        try (var socket = new java.net.Socket("127.0.0.1", proxy.boundPort("web"))) {
+            var out = socket.getOutputStream();
+            out.write(("POST /echo-body HTTP/1.1\r\nHost: spill\r\nContent-Length: 1000000\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.write(new byte[300_000]);
+            out.flush();
+            await().until(() -> spillDirectory.toFile().list().length > 0); // it spilled
+        }
+        await().untilAsserted(() -> assertThat(spillDirectory).isEmptyDirectory());
+    }
+
     private static HttpRequest post(String entryPoint, byte[] body, boolean chunked) {
         HttpRequest.BodyPublisher publisher = chunked
                 ? HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))
