@@ -9,6 +9,7 @@ import io.trafficcop.proxy.config.NotImplemented;
  *   <li>{@code maxRequestBodyBytes}: 0 means no limit</li>
  *   <li>{@code maxResponseBodyBytes}: 0 means no limit</li>
  *   <li>{@code memRequestBodyBytes}: the part of a request body beyond it is kept in a temporary file</li>
+ *   <li>{@code retryExpression}: oxy predicate deciding whether an attempt is repeated</li>
  * </ul>
  */
 public record Buffering(
@@ -16,7 +17,7 @@ public record Buffering(
         Long memRequestBodyBytes,
         Long maxResponseBodyBytes,
         @NotImplemented("buffering streams responses: they are not buffered, so never spilled") Long memResponseBodyBytes,
-        @NotImplemented("buffering retryExpression not implemented yet") String retryExpression) {
+        String retryExpression) {
 
     public static final Long DEFAULT_MAX_REQUEST_BODY_BYTES = 0L;
     public static final Long DEFAULT_MEM_REQUEST_BODY_BYTES = 1_048_576L;

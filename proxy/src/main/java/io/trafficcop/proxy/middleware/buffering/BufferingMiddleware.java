@@ -1,7 +1,11 @@
 package io.trafficcop.proxy.middleware.buffering;
 
 import io.netty.handler.codec.http.DefaultHttpContent;
+import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.DefaultLastHttpContent;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -16,6 +20,7 @@ import io.trafficcop.proxy.http.RequestBodyConsumer;
 import io.trafficcop.proxy.http.ResponseInterceptor;
 import io.trafficcop.proxy.middleware.Middleware;
 import java.nio.file.Path;
+import java.util.function.Predicate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,8 +33,11 @@ import java.util.List;
  * <p>{@code memRequestBodyBytes}: the part of a request body beyond it goes to a temporary file ({@link SpillFile},
  * in {@code java.io.tmpdir}), deleted when the exchange ends.
  *
- * <p>Not implemented yet: {@code memResponseBodyBytes} (responses are streamed, not buffered) and
- * {@code retryExpression}.
+ * <p>{@code retryExpression} ({@link RetryExpression}): an attempt whose response matches is held back and the
+ * request, its buffered body replayed, is sent to the service again.
+ *
+ * <p>Not implemented: {@code memResponseBodyBytes} (responses are streamed through, never held whole, so there is
+ * nothing to spill).
  */
 public final class BufferingMiddleware implements Middleware {
 
@@ -37,12 +45,15 @@ public final class BufferingMiddleware implements Middleware {
     private final long maxResponseBodyBytes;
     private final long memRequestBodyBytes;
     private final Path spillDirectory;
+    private final Predicate<RetryExpression.Attempt> retryExpression;
 
     private BufferingMiddleware(Buffering config, Path spillDirectory) {
         this.maxRequestBodyBytes = value("maxRequestBodyBytes", config.maxRequestBodyBytes());
         this.maxResponseBodyBytes = value("maxResponseBodyBytes", config.maxResponseBodyBytes());
         this.memRequestBodyBytes = value("memRequestBodyBytes", config.memRequestBodyBytes());
         this.spillDirectory = spillDirectory;
+        this.retryExpression = config.retryExpression() == null || config.retryExpression().isBlank() ? null
+                : RetryExpression.parse(config.retryExpression());
         value("memResponseBodyBytes", config.memResponseBodyBytes());
     }
 
@@ -53,7 +64,7 @@ public final class BufferingMiddleware implements Middleware {
         return v == null ? 0 : v;
     }
 
-    /** @throws IllegalArgumentException naming the option for a negative size */
+    /** @throws IllegalArgumentException naming the option for a negative size or a retryExpression that does not parse */
     public static BufferingMiddleware create(String name, Buffering config) {
         return new BufferingMiddleware(config, Path.of(System.getProperty("java.io.tmpdir")));
     }
@@ -66,11 +77,8 @@ public final class BufferingMiddleware implements Middleware {
     @Override
     public HttpHandler wrap(HttpHandler next) {
         return exchange -> {
-            if (maxResponseBodyBytes > 0) {
-                exchange.addResponseInterceptor(new ResponseLimit());
-            }
             if (!exchange.hasRequestBody()) {
-                next.handle(exchange);
+                forward(exchange, next, null);
                 return;
             }
             WholeBody body = new WholeBody(exchange, next);
@@ -81,6 +89,96 @@ public final class BufferingMiddleware implements Middleware {
             }
             exchange.consumeRequestBody(body);
         };
+    }
+
+    /** Sends the request on with its whole body ({@code body}, owned, null for none), retried as retryExpression says. */
+    private void forward(Exchange exchange, HttpHandler next, List<HttpContent> body) {
+        if (retryExpression != null) {
+            new Attempts(exchange, next, body).run();
+            return;
+        }
+        if (maxResponseBodyBytes > 0) {
+            exchange.addResponseInterceptor(new ResponseLimit());
+        }
+        if (body != null) {
+            exchange.pushBackRequestBody(body);
+        }
+        next.handle(exchange);
+    }
+
+    /**
+     * retryExpression: the attempts of one request. The response of an attempt the expression retries is held back
+     * (nothing of it reaches the client) and the request, its buffered body replayed, is sent again; as in oxy the
+     * last response goes through whatever it is.
+     */
+    private final class Attempts implements Exchange.ResponseGate, Runnable {
+
+        private final Exchange exchange;
+        private final HttpHandler next;
+        private final List<HttpContent> body;
+        private final String uri;
+        private final HttpHeaders headers;
+        private final HttpVersion version;
+        private final int interceptors;
+        private final int gates;
+        private int attempt;
+
+        Attempts(Exchange exchange, HttpHandler next, List<HttpContent> body) {
+            this.exchange = exchange;
+            this.next = next;
+            this.body = body;
+            HttpRequest request = exchange.request();
+            this.uri = request.uri();
+            this.headers = DefaultHttpHeadersFactory.headersFactory().withValidation(false).newHeaders()
+                    .set(request.headers());
+            this.version = request.protocolVersion();
+            this.interceptors = exchange.interceptorCount();
+            this.gates = exchange.responseGateCount();
+            if (body != null) {
+                exchange.addCompletionListener(() -> body.forEach(HttpContent::release));
+            }
+        }
+
+        @Override
+        public void run() {
+            if (exchange.finished()) {
+                return;
+            }
+            attempt++;
+            if (attempt > 1) {
+                HttpRequest request = exchange.request();
+                request.setUri(uri);
+                request.headers().set(headers);
+                request.setProtocolVersion(version);
+                exchange.resetAttempt(interceptors, gates);
+                exchange.recordRetryAttempt();
+            }
+            if (body != null) {
+                List<HttpContent> copy = new ArrayList<>(body.size());
+                for (HttpContent c : body) {
+                    copy.add(c.retainedDuplicate());
+                }
+                exchange.replayRequestBody(copy);
+            }
+            if (maxResponseBodyBytes > 0) {
+                exchange.addResponseInterceptor(new ResponseLimit()); // counts this attempt's response only
+            }
+            if (attempt <= RetryExpression.MAX_RETRY_ATTEMPTS) {
+                exchange.addResponseGate(this);
+            }
+            next.handle(exchange);
+        }
+
+        @Override
+        public boolean admit(HttpResponse head) {
+            return !RetryExpression.retries(retryExpression,
+                    new RetryExpression.Attempt(attempt, head.status().code()));
+        }
+
+        @Override
+        public void discarded() {
+            exchange.channel().eventLoop().execute(this); // never re-enter the proxy from inside the ended attempt
+        }
     }
 
     /**
@@ -143,8 +241,7 @@ public final class BufferingMiddleware implements Middleware {
             var headers = exchange.request().headers();
             headers.remove(HttpHeaderNames.TRANSFER_ENCODING);
             headers.set(HttpHeaderNames.CONTENT_LENGTH, size);
-            exchange.pushBackRequestBody(body);
-            next.handle(exchange);
+            forward(exchange, next, body);
         }
 
         /**
