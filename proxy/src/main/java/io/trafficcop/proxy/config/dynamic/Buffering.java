@@ -8,14 +8,16 @@ import io.trafficcop.proxy.config.NotImplemented;
  * <ul>
  *   <li>{@code maxRequestBodyBytes}: 0 means no limit</li>
  *   <li>{@code maxResponseBodyBytes}: 0 means no limit</li>
+ *   <li>{@code memRequestBodyBytes}: the part of a request body beyond it is kept in a temporary file</li>
+ *   <li>{@code retryExpression}: oxy predicate deciding whether an attempt is repeated</li>
  * </ul>
  */
 public record Buffering(
         Long maxRequestBodyBytes,
-        @NotImplemented("buffering holds bodies in memory: no spill to disk yet") Long memRequestBodyBytes,
+        Long memRequestBodyBytes,
         Long maxResponseBodyBytes,
-        @NotImplemented("buffering holds bodies in memory: no spill to disk yet") Long memResponseBodyBytes,
-        @NotImplemented("buffering retryExpression not implemented yet") String retryExpression) {
+        @NotImplemented("buffering streams responses: they are not buffered, so never spilled") Long memResponseBodyBytes,
+        String retryExpression) {
 
     public static final Long DEFAULT_MAX_REQUEST_BODY_BYTES = 0L;
     public static final Long DEFAULT_MEM_REQUEST_BODY_BYTES = 1_048_576L;

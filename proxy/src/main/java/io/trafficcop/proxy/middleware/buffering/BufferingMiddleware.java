@@ -1,7 +1,11 @@
 package io.trafficcop.proxy.middleware.buffering;
 
 import io.netty.handler.codec.http.DefaultHttpContent;
+import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.DefaultLastHttpContent;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -15,6 +19,8 @@ import io.trafficcop.proxy.http.HttpHandler;
 import io.trafficcop.proxy.http.RequestBodyConsumer;
 import io.trafficcop.proxy.http.ResponseInterceptor;
 import io.trafficcop.proxy.middleware.Middleware;
+import java.nio.file.Path;
+import java.util.function.Predicate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,18 +30,30 @@ import java.util.List;
  * Too Large without reaching the service. A response over {@code maxResponseBodyBytes} is answered 500 Internal
  * Server Error when its Content-Length says so; one of unknown length that grows past the limit is cut off.
  *
- * <p>Not implemented yet: {@code memRequestBodyBytes} / {@code memResponseBodyBytes} (bodies are held in memory, up
- * to the max limits) and {@code retryExpression}.
+ * <p>{@code memRequestBodyBytes}: the part of a request body beyond it goes to a temporary file ({@link SpillFile},
+ * in {@code java.io.tmpdir}), deleted when the exchange ends.
+ *
+ * <p>{@code retryExpression} ({@link RetryExpression}): an attempt whose response matches is held back and the
+ * request, its buffered body replayed, is sent to the service again.
+ *
+ * <p>Not implemented: {@code memResponseBodyBytes} (responses are streamed through, never held whole, so there is
+ * nothing to spill).
  */
 public final class BufferingMiddleware implements Middleware {
 
     private final long maxRequestBodyBytes;
     private final long maxResponseBodyBytes;
+    private final long memRequestBodyBytes;
+    private final Path spillDirectory;
+    private final Predicate<RetryExpression.Attempt> retryExpression;
 
-    private BufferingMiddleware(Buffering config) {
+    private BufferingMiddleware(Buffering config, Path spillDirectory) {
         this.maxRequestBodyBytes = value("maxRequestBodyBytes", config.maxRequestBodyBytes());
         this.maxResponseBodyBytes = value("maxResponseBodyBytes", config.maxResponseBodyBytes());
-        value("memRequestBodyBytes", config.memRequestBodyBytes());
+        this.memRequestBodyBytes = value("memRequestBodyBytes", config.memRequestBodyBytes());
+        this.spillDirectory = spillDirectory;
+        this.retryExpression = config.retryExpression() == null || config.retryExpression().isBlank() ? null
+                : RetryExpression.parse(config.retryExpression());
         value("memResponseBodyBytes", config.memResponseBodyBytes());
     }
 
@@ -46,27 +64,121 @@ public final class BufferingMiddleware implements Middleware {
         return v == null ? 0 : v;
     }
 
-    /** @throws IllegalArgumentException naming the option for a negative size */
+    /** @throws IllegalArgumentException naming the option for a negative size or a retryExpression that does not parse */
     public static BufferingMiddleware create(String name, Buffering config) {
-        return new BufferingMiddleware(config);
+        return new BufferingMiddleware(config, Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    /** With the temporary files of spilled bodies in {@code spillDirectory} (tests). */
+    static BufferingMiddleware create(Buffering config, Path spillDirectory) {
+        return new BufferingMiddleware(config, spillDirectory);
     }
 
     @Override
     public HttpHandler wrap(HttpHandler next) {
         return exchange -> {
-            if (maxResponseBodyBytes > 0) {
-                exchange.addResponseInterceptor(new ResponseLimit());
-            }
             if (!exchange.hasRequestBody()) {
-                next.handle(exchange);
+                forward(exchange, next, null);
                 return;
             }
             WholeBody body = new WholeBody(exchange, next);
+            // however the exchange ends (client gone mid-body, error): what is held is released, the file deleted
+            exchange.addCompletionListener(body::discardBody);
             if (maxRequestBodyBytes > 0 && HttpUtil.getContentLength(exchange.request(), -1L) > maxRequestBodyBytes) {
                 body.over = true; // announced too large: refused without reading it into memory
             }
             exchange.consumeRequestBody(body);
         };
+    }
+
+    /** Sends the request on with its whole body ({@code body}, owned, null for none), retried as retryExpression says. */
+    private void forward(Exchange exchange, HttpHandler next, List<HttpContent> body) {
+        if (retryExpression != null) {
+            new Attempts(exchange, next, body).run();
+            return;
+        }
+        if (maxResponseBodyBytes > 0) {
+            exchange.addResponseInterceptor(new ResponseLimit());
+        }
+        if (body != null) {
+            exchange.pushBackRequestBody(body);
+        }
+        next.handle(exchange);
+    }
+
+    /**
+     * retryExpression: the attempts of one request. The response of an attempt the expression retries is held back
+     * (nothing of it reaches the client) and the request, its buffered body replayed, is sent again; as in oxy the
+     * last response goes through whatever it is.
+     */
+    private final class Attempts implements Exchange.ResponseGate, Runnable {
+
+        private final Exchange exchange;
+        private final HttpHandler next;
+        private final List<HttpContent> body;
+        private final String uri;
+        private final HttpHeaders headers;
+        private final HttpVersion version;
+        private final int interceptors;
+        private final int gates;
+        private int attempt;
+
+        Attempts(Exchange exchange, HttpHandler next, List<HttpContent> body) {
+            this.exchange = exchange;
+            this.next = next;
+            this.body = body;
+            HttpRequest request = exchange.request();
+            this.uri = request.uri();
+            this.headers = DefaultHttpHeadersFactory.headersFactory().withValidation(false).newHeaders()
+                    .set(request.headers());
+            this.version = request.protocolVersion();
+            this.interceptors = exchange.interceptorCount();
+            this.gates = exchange.responseGateCount();
+            if (body != null) {
+                exchange.addCompletionListener(() -> body.forEach(HttpContent::release));
+            }
+        }
+
+        @Override
+        public void run() {
+            if (exchange.finished()) {
+                return;
+            }
+            attempt++;
+            if (attempt > 1) {
+                HttpRequest request = exchange.request();
+                request.setUri(uri);
+                request.headers().set(headers);
+                request.setProtocolVersion(version);
+                exchange.resetAttempt(interceptors, gates);
+                exchange.recordRetryAttempt();
+            }
+            if (body != null) {
+                List<HttpContent> copy = new ArrayList<>(body.size());
+                for (HttpContent c : body) {
+                    copy.add(c.retainedDuplicate());
+                }
+                exchange.replayRequestBody(copy);
+            }
+            if (maxResponseBodyBytes > 0) {
+                exchange.addResponseInterceptor(new ResponseLimit()); // counts this attempt's response only
+            }
+            if (attempt <= RetryExpression.MAX_RETRY_ATTEMPTS) {
+                exchange.addResponseGate(this);
+            }
+            next.handle(exchange);
+        }
+
+        @Override
+        public boolean admit(HttpResponse head) {
+            return !RetryExpression.retries(retryExpression,
+                    new RetryExpression.Attempt(attempt, head.status().code()));
+        }
+
+        @Override
+        public void discarded() {
+            exchange.channel().eventLoop().execute(this); // never re-enter the proxy from inside the ended attempt
+        }
     }
 
     /**
@@ -92,6 +204,9 @@ public final class BufferingMiddleware implements Middleware {
         private long drained;
         private boolean answered;
 
+        /** The body beyond memRequestBodyBytes, once it got that far; {@link #chunks} then stays empty. */
+        private SpillFile spill;
+
         @Override
         public void onRequestContent(HttpContent content) {
             if (over) {
@@ -99,24 +214,92 @@ public final class BufferingMiddleware implements Middleware {
                 return;
             }
             size += content.content().readableBytes();
-            chunks.add(content);
+            boolean last = content instanceof LastHttpContent;
             if (maxRequestBodyBytes > 0 && size > maxRequestBodyBytes) {
                 over = true;
-                boolean last = content instanceof LastHttpContent;
-                chunks.forEach(HttpContent::release);
-                chunks.clear();
+                content.release();
+                discardBody();
                 if (last) {
                     tooLarge();
                 }
                 return;
             }
-            if (content instanceof LastHttpContent) {
-                var headers = exchange.request().headers();
-                headers.remove(HttpHeaderNames.TRANSFER_ENCODING);
-                headers.set(HttpHeaderNames.CONTENT_LENGTH, size);
-                exchange.pushBackRequestBody(new ArrayList<>(chunks));
+            List<HttpContent> body;
+            try {
+                keep(content);
+                if (!last) {
+                    return;
+                }
+                body = spill == null ? new ArrayList<>(chunks) : readBack((LastHttpContent) content);
                 chunks.clear();
-                next.handle(exchange);
+            } catch (RuntimeException e) { // the temporary file could not be written or read back
+                discardBody();
+                answered = true;
+                exchange.respond(HttpResponseStatus.INTERNAL_SERVER_ERROR, "Internal Server Error");
+                return;
+            }
+            var headers = exchange.request().headers();
+            headers.remove(HttpHeaderNames.TRANSFER_ENCODING);
+            headers.set(HttpHeaderNames.CONTENT_LENGTH, size);
+            forward(exchange, next, body);
+        }
+
+        /**
+         * Holds the chunk in memory while the body fits memRequestBodyBytes, else appends it to the file. Takes
+         * ownership of the chunk, except for a spilled last chunk, whose trailers {@link #readBack} still needs
+         * (released there, or here if writing it fails).
+         */
+        private void keep(HttpContent content) {
+            if (spill == null && size <= memRequestBodyBytes) {
+                chunks.add(content);
+                return;
+            }
+            try {
+                if (spill == null) {
+                    spill = SpillFile.create(spillDirectory);
+                    while (!chunks.isEmpty()) {
+                        HttpContent held = chunks.remove(0);
+                        try {
+                            spill.write(held.content());
+                        } finally {
+                            held.release();
+                        }
+                    }
+                }
+                spill.write(content.content());
+            } catch (RuntimeException e) {
+                content.release();
+                throw e;
+            }
+            if (!(content instanceof LastHttpContent)) {
+                content.release();
+            }
+        }
+
+        /** The spilled body as mapped chunks, ending with the trailers of the client's last chunk (released). */
+        private List<HttpContent> readBack(LastHttpContent lastReceived) {
+            List<HttpContent> body = new ArrayList<>();
+            try {
+                for (var buffer : spill.mapped()) {
+                    body.add(new DefaultHttpContent(buffer));
+                }
+                DefaultLastHttpContent end = new DefaultLastHttpContent();
+                end.trailingHeaders().set(lastReceived.trailingHeaders());
+                body.add(end);
+                return body;
+            } catch (RuntimeException e) {
+                body.forEach(HttpContent::release);
+                throw e;
+            } finally {
+                lastReceived.release();
+            }
+        }
+
+        private void discardBody() {
+            chunks.forEach(HttpContent::release);
+            chunks.clear();
+            if (spill != null) {
+                spill.close();
             }
         }
 
