@@ -108,7 +108,7 @@ final class OptionTreeBuilder {
         }
     }
 
-    /** Whether {@code key} names a field (or a map entry) under the path {@code segments} leads to. */
+    /** The type of the option at {@code keys} (map keys and list indexes included), or null when there is none. */
     Type typeAt(List<String> keys) {
         Type type = rootType;
         for (String key : keys) {

@@ -16,7 +16,6 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -351,10 +350,5 @@ public final class SchemaWalker {
             return p.getActualTypeArguments()[index];
         }
         return Object.class;
-    }
-
-    /** The lower-case form used where Traefik compares names without case. */
-    static String fold(String key) {
-        return key.toLowerCase(Locale.ROOT);
     }
 }
