@@ -660,6 +660,11 @@ public final class Exchange implements RoutingRequest {
             response.release();
             return;
         }
+        if (!http2 && !requestComplete && announcesBody()) {
+            // answered before the client finished sending its body: the connection cannot be reused, and the
+            // client must be told so, or it may send its next request on a connection about to close
+            closeAfterResponse = true;
+        }
         writeResponseHead(response);
         if (!finished && responseStarted) {
             ctx.flush();

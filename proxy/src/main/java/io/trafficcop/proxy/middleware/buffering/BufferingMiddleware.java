@@ -85,7 +85,8 @@ public final class BufferingMiddleware implements Middleware {
             // however the exchange ends (client gone mid-body, error): what is held is released, the file deleted
             exchange.addCompletionListener(body::discardBody);
             if (maxRequestBodyBytes > 0 && HttpUtil.getContentLength(exchange.request(), -1L) > maxRequestBodyBytes) {
-                body.over = true; // announced too large: refused without reading it into memory
+                // announced too large: refused without reading it into memory
+                body.refuse(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, "Request Entity Too Large", false);
             }
             exchange.consumeRequestBody(body);
         };
@@ -203,6 +204,8 @@ public final class BufferingMiddleware implements Middleware {
 
         private long drained;
         private boolean answered;
+        private HttpResponseStatus refusal;
+        private String refusalBody;
 
         /** The body beyond memRequestBodyBytes, once it got that far; {@link #chunks} then stays empty. */
         private SpillFile spill;
@@ -216,12 +219,9 @@ public final class BufferingMiddleware implements Middleware {
             size += content.content().readableBytes();
             boolean last = content instanceof LastHttpContent;
             if (maxRequestBodyBytes > 0 && size > maxRequestBodyBytes) {
-                over = true;
                 content.release();
                 discardBody();
-                if (last) {
-                    tooLarge();
-                }
+                refuse(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, "Request Entity Too Large", last);
                 return;
             }
             List<HttpContent> body;
@@ -234,8 +234,7 @@ public final class BufferingMiddleware implements Middleware {
                 chunks.clear();
             } catch (RuntimeException e) { // the temporary file could not be written or read back
                 discardBody();
-                answered = true;
-                exchange.respond(HttpResponseStatus.INTERNAL_SERVER_ERROR, "Internal Server Error");
+                refuse(HttpResponseStatus.INTERNAL_SERVER_ERROR, "Internal Server Error", last);
                 return;
             }
             var headers = exchange.request().headers();
@@ -303,20 +302,33 @@ public final class BufferingMiddleware implements Middleware {
             }
         }
 
-        /** Discards the rest of a refused body, then answers 413 (at the end, or past Go's drain limit). */
+        /**
+         * Refuses the request with {@code status}: the rest of the body is discarded first, as Go's server does,
+         * so that the client reads the answer instead of a connection reset.
+         */
+        private void refuse(HttpResponseStatus status, String body, boolean last) {
+            over = true;
+            refusal = status;
+            refusalBody = body;
+            if (last) {
+                answer();
+            }
+        }
+
+        /** Discards the rest of a refused body, then answers (at the end, or past Go's drain limit). */
         private void drain(HttpContent content) {
             drained += content.content().readableBytes();
             boolean last = content instanceof LastHttpContent;
             content.release();
             if (last || drained > DRAIN_LIMIT) {
-                tooLarge();
+                answer();
             }
         }
 
-        private void tooLarge() {
+        private void answer() {
             if (!answered) {
                 answered = true;
-                exchange.respond(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, "Request Entity Too Large");
+                exchange.respond(refusal, refusalBody);
             }
         }
 
