@@ -1,5 +1,6 @@
 package io.trafficcop.proxy.service.failover;
 
+import io.trafficcop.proxy.middleware.HttpCodeRanges;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.trafficcop.proxy.config.dynamic.Failover;
 import io.trafficcop.proxy.http.Exchange;
@@ -31,7 +32,7 @@ public final class FailoverService implements HttpService {
     private final List<StatusListener> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean primaryUp = true;
     private volatile boolean fallbackUp = true;
-    private StatusCodeRanges errorStatuses;
+    private HttpCodeRanges errorStatuses;
     private long maxRequestBodyBytes = -1;
     private io.trafficcop.proxy.service.metrics.ServiceStats stats;
 
@@ -61,7 +62,7 @@ public final class FailoverService implements HttpService {
         FailoverService f = new FailoverService(serviceName, config.healthCheck() != null, primary, fallback);
         f.stats = context.metrics().service(serviceName);
         if (errorsDefined) {
-            f.errorStatuses = StatusCodeRanges.parse(config.errors().status(), "failover.errors.status");
+            f.errorStatuses = HttpCodeRanges.parse("failover.errors.status", config.errors().status());
             Long max = config.errors().maxRequestBodyBytes();
             f.maxRequestBodyBytes = max == null ? -1 : max;
         }

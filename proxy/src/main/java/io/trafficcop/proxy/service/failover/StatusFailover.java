@@ -1,5 +1,6 @@
 package io.trafficcop.proxy.service.failover;
 
+import io.trafficcop.proxy.middleware.HttpCodeRanges;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponse;
@@ -24,7 +25,7 @@ final class StatusFailover implements RequestBodyConsumer, ResponseDiverter, Run
     private final Exchange exchange;
     private final HttpService primary;
     private final HttpService fallback;
-    private final StatusCodeRanges ranges;
+    private final HttpCodeRanges ranges;
     private final long maxBodyBytes;
     private final String uri;
     private final HttpHeaders headers;
@@ -34,7 +35,7 @@ final class StatusFailover implements RequestBodyConsumer, ResponseDiverter, Run
     private boolean released;
 
     StatusFailover(FailoverService failover, Exchange exchange, HttpService primary, HttpService fallback,
-                   StatusCodeRanges ranges, long maxBodyBytes) {
+                   HttpCodeRanges ranges, long maxBodyBytes) {
         this.failover = failover;
         this.exchange = exchange;
         this.primary = primary;
