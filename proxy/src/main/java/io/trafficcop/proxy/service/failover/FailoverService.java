@@ -1,9 +1,9 @@
 package io.trafficcop.proxy.service.failover;
 
-import io.trafficcop.proxy.middleware.HttpCodeRanges;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.trafficcop.proxy.config.dynamic.Failover;
 import io.trafficcop.proxy.http.Exchange;
+import io.trafficcop.proxy.middleware.HttpCodeRanges;
 import io.trafficcop.proxy.service.BalancedServer;
 import io.trafficcop.proxy.service.HttpService;
 import io.trafficcop.proxy.service.ServiceContext;

@@ -1,6 +1,5 @@
 package io.trafficcop.proxy.service.failover;
 
-import io.trafficcop.proxy.middleware.HttpCodeRanges;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponse;
@@ -9,6 +8,7 @@ import io.netty.handler.codec.http.LastHttpContent;
 import io.trafficcop.proxy.http.Exchange;
 import io.trafficcop.proxy.http.RequestBodyConsumer;
 import io.trafficcop.proxy.http.ResponseDiverter;
+import io.trafficcop.proxy.middleware.HttpCodeRanges;
 import io.trafficcop.proxy.service.HttpService;
 import java.util.ArrayList;
 import java.util.List;
