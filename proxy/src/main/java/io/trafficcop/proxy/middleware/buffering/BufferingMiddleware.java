@@ -365,8 +365,8 @@ public final class BufferingMiddleware implements Middleware {
             if (maxResponseBodyBytes > 0 && length > maxResponseBodyBytes) {
                 replaceWithError(response); // announced too large: refused without reading it
             }
-            if (response instanceof FullHttpResponse) {
-                return; // already whole
+            if (response instanceof FullHttpResponse || response.status().code() < 200) {
+                return; // already whole, or a protocol switch whose connection is relayed from here on
             }
             head = response;
             // the length is known once the body is whole; chunked framing would contradict it
