@@ -769,11 +769,20 @@ public final class Exchange implements RoutingRequest {
         if (interceptors != null) {
             for (int i = interceptors.size() - 1; i >= 0; i--) {
                 content = interceptors.get(i).onResponseContent(this, content);
+                if (content == null) {
+                    return; // the interceptor holds the chunk back (buffering the whole response)
+                }
             }
         }
         if (deferredHead != null) {
             HttpResponse head = deferredHead;
             deferredHead = null;
+            int code = head.status().code();
+            if (content instanceof LastHttpContent && !this.head && code != 204 && code != 304 && code >= 200
+                    && !HttpUtil.isContentLengthSet(head) && !HttpUtil.isTransferEncodingChunked(head)) {
+                // the whole body is in hand: framed with its length, as Go's server does
+                HttpUtil.setContentLength(head, content.content().readableBytes());
+            }
             prepareFraming(head);
             ctx.write(head, ctx.voidPromise());
         }

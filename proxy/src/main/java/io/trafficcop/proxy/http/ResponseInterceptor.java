@@ -15,7 +15,9 @@ public interface ResponseInterceptor {
 
     /**
      * Called for each body chunk in order; returns the chunk to write. Ownership: the interceptor receives the
-     * chunk and must either return it or release it and return another.
+     * chunk and must either return it or release it and return another. It may also return null to hold the chunk
+     * back (nothing is written for it, later interceptors do not see it); a head deferred with
+     * {@link Exchange#deferResponseHeadUntilContent} then stays deferred.
      */
     default HttpContent onResponseContent(Exchange exchange, HttpContent content) {
         return content;

@@ -1,7 +1,5 @@
 package io.trafficcop.proxy.config.dynamic;
 
-import io.trafficcop.proxy.config.NotImplemented;
-
 /**
  * Traefik's {@code http.middlewares.<name>.buffering} ({@code dynamic.Buffering}).
  *
@@ -9,6 +7,7 @@ import io.trafficcop.proxy.config.NotImplemented;
  *   <li>{@code maxRequestBodyBytes}: 0 means no limit</li>
  *   <li>{@code maxResponseBodyBytes}: 0 means no limit</li>
  *   <li>{@code memRequestBodyBytes}: the part of a request body beyond it is kept in a temporary file</li>
+ *   <li>{@code memResponseBodyBytes}: the part of a response body beyond it is kept in a temporary file</li>
  *   <li>{@code retryExpression}: oxy predicate deciding whether an attempt is repeated</li>
  * </ul>
  */
@@ -16,7 +15,7 @@ public record Buffering(
         Long maxRequestBodyBytes,
         Long memRequestBodyBytes,
         Long maxResponseBodyBytes,
-        @NotImplemented("buffering streams responses: they are not buffered, so never spilled") Long memResponseBodyBytes,
+        Long memResponseBodyBytes,
         String retryExpression) {
 
     public static final Long DEFAULT_MAX_REQUEST_BODY_BYTES = 0L;

@@ -1,5 +1,8 @@
 package io.trafficcop.proxy.middleware.buffering;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.CompositeByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.DefaultLastHttpContent;
@@ -19,6 +22,7 @@ import io.trafficcop.proxy.http.HttpHandler;
 import io.trafficcop.proxy.http.RequestBodyConsumer;
 import io.trafficcop.proxy.http.ResponseInterceptor;
 import io.trafficcop.proxy.middleware.Middleware;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.function.Predicate;
 import java.util.ArrayList;
@@ -27,23 +31,22 @@ import java.util.List;
 /**
  * Traefik's {@code buffering} middleware (vulcand/oxy buffer): the request body is read whole before it is forwarded,
  * with a fixed Content-Length; a body over {@code maxRequestBodyBytes} (0: unlimited) is answered 413 Request Entity
- * Too Large without reaching the service. A response over {@code maxResponseBodyBytes} is answered 500 Internal
- * Server Error when its Content-Length says so; one of unknown length that grows past the limit is cut off.
+ * Too Large without reaching the service. The response is held whole before the client sees it, then written with
+ * a Content-Length: in memory up to {@code memResponseBodyBytes}, the rest in a temporary file; one over
+ * {@code maxResponseBodyBytes} (0: unlimited) is answered 500 Internal Server Error instead.
  *
  * <p>{@code memRequestBodyBytes}: the part of a request body beyond it goes to a temporary file ({@link SpillFile},
  * in {@code java.io.tmpdir}), deleted when the exchange ends.
  *
  * <p>{@code retryExpression} ({@link RetryExpression}): an attempt whose response matches is held back and the
  * request, its buffered body replayed, is sent to the service again.
- *
- * <p>Not implemented: {@code memResponseBodyBytes} (responses are streamed through, never held whole, so there is
- * nothing to spill).
- */
+ * */
 public final class BufferingMiddleware implements Middleware {
 
     private final long maxRequestBodyBytes;
     private final long maxResponseBodyBytes;
     private final long memRequestBodyBytes;
+    private final long memResponseBodyBytes;
     private final Path spillDirectory;
     private final Predicate<RetryExpression.Attempt> retryExpression;
 
@@ -54,7 +57,7 @@ public final class BufferingMiddleware implements Middleware {
         this.spillDirectory = spillDirectory;
         this.retryExpression = config.retryExpression() == null || config.retryExpression().isBlank() ? null
                 : RetryExpression.parse(config.retryExpression());
-        value("memResponseBodyBytes", config.memResponseBodyBytes());
+        this.memResponseBodyBytes = value("memResponseBodyBytes", config.memResponseBodyBytes());
     }
 
     private static long value(String option, Long v) {
@@ -98,9 +101,7 @@ public final class BufferingMiddleware implements Middleware {
             new Attempts(exchange, next, body).run();
             return;
         }
-        if (maxResponseBodyBytes > 0) {
-            exchange.addResponseInterceptor(new ResponseLimit());
-        }
+        exchange.addResponseInterceptor(new ResponseBuffer(exchange));
         if (body != null) {
             exchange.pushBackRequestBody(body);
         }
@@ -161,9 +162,7 @@ public final class BufferingMiddleware implements Middleware {
                 }
                 exchange.replayRequestBody(copy);
             }
-            if (maxResponseBodyBytes > 0) {
-                exchange.addResponseInterceptor(new ResponseLimit()); // counts this attempt's response only
-            }
+            exchange.addResponseInterceptor(new ResponseBuffer(exchange)); // this attempt's response only
             if (attempt <= RetryExpression.MAX_RETRY_ATTEMPTS) {
                 exchange.addResponseGate(this);
             }
@@ -342,45 +341,139 @@ public final class BufferingMiddleware implements Middleware {
         }
     }
 
-    /** maxResponseBodyBytes: 500 instead of an announced oversized body; an unannounced one is cut off. */
-    private final class ResponseLimit implements ResponseInterceptor {
+    /**
+     * The response held whole (oxy's buffer): its chunks kept in memory up to memResponseBodyBytes, the rest in a
+     * temporary file; once it has ended it is written as one body with a Content-Length. Over maxResponseBodyBytes
+     * (when set) the client gets 500 Internal Server Error instead. What is held is dropped however the exchange ends.
+     */
+    private final class ResponseBuffer implements ResponseInterceptor {
 
+        private final List<ByteBuf> held = new ArrayList<>();
+        private SpillFile spill;
+        private HttpResponse head;
         private long size;
         private boolean replaced;
+
+        ResponseBuffer(Exchange exchange) {
+            exchange.addCompletionListener(this::discard);
+        }
 
         @Override
         public void onResponseHead(Exchange exchange, HttpResponse response) {
             long length = response instanceof FullHttpResponse full ? full.content().readableBytes()
                     : HttpUtil.getContentLength(response, -1L);
-            if (length > maxResponseBodyBytes) {
-                replaced = true;
-                response.setStatus(HttpResponseStatus.INTERNAL_SERVER_ERROR);
-                response.headers().clear();
-                response.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8");
-                byte[] body = "Internal Server Error".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-                response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
-                if (response instanceof FullHttpResponse full) {
-                    full.content().clear().writeBytes(body);
-                }
+            if (maxResponseBodyBytes > 0 && length > maxResponseBodyBytes) {
+                replaceWithError(response); // announced too large: refused without reading it
             }
+            if (response instanceof FullHttpResponse || response.status().code() < 200) {
+                return; // already whole, or a protocol switch whose connection is relayed from here on
+            }
+            head = response;
+            // the length is known once the body is whole; chunked framing would contradict it
+            response.headers().remove(HttpHeaderNames.TRANSFER_ENCODING);
+            exchange.deferResponseHeadUntilContent();
         }
 
         @Override
         public HttpContent onResponseContent(Exchange exchange, HttpContent content) {
+            boolean last = content instanceof LastHttpContent;
+            if (head == null) {
+                return content; // a complete response's head passed through
+            }
             if (replaced) {
-                boolean last = content instanceof LastHttpContent;
                 content.release();
-                return last ? new DefaultLastHttpContent(io.netty.buffer.Unpooled.copiedBuffer(
-                        "Internal Server Error", java.nio.charset.StandardCharsets.US_ASCII))
-                        : new DefaultHttpContent(io.netty.buffer.Unpooled.EMPTY_BUFFER);
+                return last ? new DefaultLastHttpContent(Unpooled.copiedBuffer(ERROR_BODY, StandardCharsets.US_ASCII))
+                        : null;
             }
             size += content.content().readableBytes();
-            if (size > maxResponseBodyBytes) {
+            if (maxResponseBodyBytes > 0 && size > maxResponseBodyBytes) {
                 content.release();
-                exchange.channel().eventLoop().execute(exchange::abort);
-                return new DefaultHttpContent(io.netty.buffer.Unpooled.EMPTY_BUFFER);
+                return fail(last);
             }
-            return content;
+            try {
+                ByteBuf data = content.content().retain();
+                content.release();
+                keep(data);
+                return last ? whole() : null;
+            } catch (RuntimeException e) { // the temporary file could not be written or read back
+                return fail(last);
+            }
+        }
+
+        /** Drops what is held; the client gets 500 once the backend's response has ended. */
+        private HttpContent fail(boolean last) {
+            discard();
+            replaceWithError(head);
+            return last ? new DefaultLastHttpContent(Unpooled.copiedBuffer(ERROR_BODY, StandardCharsets.US_ASCII))
+                    : null;
+        }
+
+        /** Takes ownership of {@code data}: held in memory within memResponseBodyBytes, else appended to the file. */
+        private void keep(ByteBuf data) {
+            if (spill == null && size <= memResponseBodyBytes) {
+                held.add(data);
+                return;
+            }
+            try {
+                if (spill == null) {
+                    spill = SpillFile.create(spillDirectory);
+                    while (!held.isEmpty()) {
+                        ByteBuf b = held.remove(0);
+                        try {
+                            spill.write(b);
+                        } finally {
+                            b.release();
+                        }
+                    }
+                }
+                spill.write(data);
+            } finally {
+                data.release();
+            }
+        }
+
+        /** The whole body as one last chunk; the file (if any) is deleted, its mapping stays readable. */
+        private LastHttpContent whole() {
+            CompositeByteBuf body = Unpooled.compositeBuffer(Integer.MAX_VALUE);
+            try {
+                List<ByteBuf> parts = spill == null ? held : spill.mapped();
+                body.addComponents(true, parts);
+                if (parts == held) {
+                    held.clear();
+                }
+            } catch (RuntimeException e) {
+                body.release();
+                throw e;
+            } finally {
+                if (spill != null) {
+                    spill.close();
+                    spill = null;
+                }
+            }
+            // the Content-Length is set by the exchange as it writes the held-back head with this one chunk
+            return new DefaultLastHttpContent(body);
+        }
+
+        private void replaceWithError(HttpResponse response) {
+            replaced = true;
+            response.setStatus(HttpResponseStatus.INTERNAL_SERVER_ERROR);
+            response.headers().clear();
+            response.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8");
+            response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, ERROR_BODY.length());
+            if (response instanceof FullHttpResponse full) {
+                full.content().clear().writeBytes(ERROR_BODY.getBytes(StandardCharsets.US_ASCII));
+            }
+        }
+
+        private void discard() {
+            held.forEach(ByteBuf::release);
+            held.clear();
+            if (spill != null) {
+                spill.close();
+                spill = null;
+            }
         }
     }
+
+    private static final String ERROR_BODY = "Internal Server Error";
 }

@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * buffering's memRequestBodyBytes through the real proxy: a body beyond it goes through a temporary file and reaches
  * the backend intact, the file gone afterwards; with a spill directory that does not exist, only the bodies that
- * would spill fail (500), which shows which ones went to disk.
+ * would spill fail (500), which shows which ones went to disk. The same for responses and memResponseBodyBytes.
  */
 class BufferingSpillIT {
 
@@ -48,7 +48,7 @@ class BufferingSpillIT {
         LeakCheck.paranoid();
         client = TestClients.http1();
         whoami = new WhoamiServer("spill").start("127.0.0.1", 0);
-        Buffering config = new Buffering(10_000_000L, MEMORY, null, null, null);
+        Buffering config = new Buffering(10_000_000L, MEMORY, null, MEMORY, null);
         var spilling = BufferingMiddleware.create(config, spillDirectory);
         var broken = BufferingMiddleware.create(config, spillDirectory.resolve("missing"));
         proxy = new ProxyServer(1);
@@ -86,6 +86,30 @@ class BufferingSpillIT {
                 HttpResponse.BodyHandlers.ofByteArray());
 
         assertThat(response.statusCode()).isEqualTo(status);
+    }
+
+    @ParameterizedTest(name = "{0} bytes")
+    @CsvSource({"1000,200,200", "65536,200,200", "65537,200,500", "3000000,200,500"})
+    void responseArrivesWholeWithItsLengthAndTheFileIsDeleted(int size, int status, int statusWithoutDisk)
+            throws Exception {
+        byte[] direct = client.send(HttpRequest.newBuilder(URI.create(whoami.url() + "/data?size=" + size)).build(),
+                HttpResponse.BodyHandlers.ofByteArray()).body();
+
+        HttpResponse<byte[]> response = client.send(get("web", "/data?size=" + size),
+                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> withoutDisk = client.send(get("broken", "/data?size=" + size),
+                HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(response.statusCode()).isEqualTo(status);
+        assertThat(response.body()).isEqualTo(direct);
+        assertThat(response.headers().firstValue("content-length")).hasValue(String.valueOf(size));
+        assertThat(response.headers().firstValue("transfer-encoding")).isEmpty();
+        assertThat(withoutDisk.statusCode()).isEqualTo(statusWithoutDisk); // which responses went to disk
+        await().untilAsserted(() -> assertThat(spillDirectory).isEmptyDirectory());
+    }
+
+    private static HttpRequest get(String entryPoint, String path) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + proxy.boundPort(entryPoint) + path)).build();
     }
 
     @org.junit.jupiter.api.Test
