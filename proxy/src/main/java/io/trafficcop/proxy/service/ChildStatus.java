@@ -33,6 +33,24 @@ public final class ChildStatus {
         this.wantsHealthCheck = wantsHealthCheck;
     }
 
+    /**
+     * Makes a parent follow a child service's health, as Traefik's {@code RegisterStatusUpdater}: {@code onChange}
+     * hears every change, and at once if the child is already down.
+     *
+     * @throws IllegalArgumentException when the child cannot report its health (it declares no healthCheck)
+     */
+    public static void follow(HttpService child, String childName, String parentName, StatusListener onChange) {
+        try {
+            child.registerStatusListener(onChange);
+        } catch (IllegalStateException e) {
+            throw new IllegalArgumentException("cannot register " + childName + " as updater for " + parentName + ": "
+                    + e.getMessage(), e);
+        }
+        if (!child.isUp()) {
+            onChange.statusChanged(false);
+        }
+    }
+
     /** Publishes the aggregated status to {@code value} (the service's metrics), from now on. */
     public void reportTo(io.trafficcop.proxy.service.metrics.ServiceStats value) {
         this.stats = value;

@@ -5,6 +5,7 @@ import io.trafficcop.proxy.config.dynamic.Failover;
 import io.trafficcop.proxy.http.Exchange;
 import io.trafficcop.proxy.middleware.HttpCodeRanges;
 import io.trafficcop.proxy.service.BalancedServer;
+import io.trafficcop.proxy.service.ChildStatus;
 import io.trafficcop.proxy.service.HttpService;
 import io.trafficcop.proxy.service.ServiceContext;
 import io.trafficcop.proxy.service.ServiceResolver;
@@ -78,15 +79,7 @@ public final class FailoverService implements HttpService {
             f.setPrimaryStatus(false);
         }
         if (config.healthCheck() != null) {
-            try {
-                fallback.registerStatusListener(f::setFallbackStatus);
-            } catch (IllegalStateException e) {
-                throw new IllegalArgumentException("cannot register " + config.fallback() + " as updater for "
-                        + serviceName + ": " + e.getMessage(), e);
-            }
-            if (!fallback.isUp()) {
-                f.setFallbackStatus(false);
-            }
+            ChildStatus.follow(fallback, config.fallback(), serviceName, f::setFallbackStatus);
         }
         return f;
     }

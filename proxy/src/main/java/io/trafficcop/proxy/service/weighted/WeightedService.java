@@ -77,15 +77,7 @@ public final class WeightedService implements HttpService {
             }
             if (wantsHealthCheck) {
                 String childName = child.name();
-                try {
-                    handler.registerStatusListener(up -> service.setChildStatus(childName, up));
-                } catch (IllegalStateException e) {
-                    throw new IllegalArgumentException("cannot register " + childName + " as updater for "
-                            + serviceName + ": " + e.getMessage(), e);
-                }
-                if (!handler.isUp()) {
-                    service.setChildStatus(childName, false);
-                }
+                ChildStatus.follow(handler, childName, serviceName, up -> service.setChildStatus(childName, up));
             }
         }
         return service;
