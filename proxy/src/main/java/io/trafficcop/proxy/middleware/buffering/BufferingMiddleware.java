@@ -4,11 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.CompositeByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultHttpContent;
-import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.DefaultLastHttpContent;
-import io.netty.handler.codec.http.HttpHeaders;
-import io.netty.handler.codec.http.HttpRequest;
-import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -17,6 +13,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.trafficcop.proxy.config.dynamic.Buffering;
+import io.trafficcop.proxy.http.AttemptStart;
 import io.trafficcop.proxy.http.Exchange;
 import io.trafficcop.proxy.http.HttpHandler;
 import io.trafficcop.proxy.http.RequestBodyConsumer;
@@ -118,24 +115,14 @@ public final class BufferingMiddleware implements Middleware {
         private final Exchange exchange;
         private final HttpHandler next;
         private final List<HttpContent> body;
-        private final String uri;
-        private final HttpHeaders headers;
-        private final HttpVersion version;
-        private final int interceptors;
-        private final int gates;
+        private final AttemptStart initial;
         private int attempt;
 
         Attempts(Exchange exchange, HttpHandler next, List<HttpContent> body) {
             this.exchange = exchange;
             this.next = next;
             this.body = body;
-            HttpRequest request = exchange.request();
-            this.uri = request.uri();
-            this.headers = DefaultHttpHeadersFactory.headersFactory().withValidation(false).newHeaders()
-                    .set(request.headers());
-            this.version = request.protocolVersion();
-            this.interceptors = exchange.interceptorCount();
-            this.gates = exchange.responseGateCount();
+            this.initial = AttemptStart.of(exchange);
             if (body != null) {
                 exchange.addCompletionListener(() -> body.forEach(HttpContent::release));
             }
@@ -148,12 +135,7 @@ public final class BufferingMiddleware implements Middleware {
             }
             attempt++;
             if (attempt > 1) {
-                HttpRequest request = exchange.request();
-                request.setUri(uri);
-                request.headers().set(headers);
-                request.setProtocolVersion(version);
-                exchange.resetAttempt(interceptors, gates);
-                exchange.recordRetryAttempt();
+                initial.restore(exchange);
             }
             if (body != null) {
                 List<HttpContent> copy = new ArrayList<>(body.size());

@@ -1,15 +1,12 @@
 package io.trafficcop.proxy.middleware.retry;
 
-import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.DefaultLastHttpContent;
 import io.netty.handler.codec.http.HttpContent;
-import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
-import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.trafficcop.proxy.config.dynamic.Retry;
+import io.trafficcop.proxy.http.AttemptStart;
 import io.trafficcop.proxy.http.Exchange;
 import io.trafficcop.proxy.http.HttpHandler;
 import io.trafficcop.proxy.http.RequestBodyConsumer;
@@ -162,11 +159,7 @@ public final class RetryMiddleware implements Middleware {
         private final LastHttpContent body;
         private final long start;
         private final ExponentialBackoff backoff;
-        private final String uri;
-        private final HttpHeaders headers;
-        private final HttpVersion version;
-        private final int interceptors;
-        private final int gates;
+        private final AttemptStart initial;
         private int attempt;
 
         Attempts(Exchange exchange, HttpHandler next, HttpCodeRanges codes, LastHttpContent body) {
@@ -177,13 +170,7 @@ public final class RetryMiddleware implements Middleware {
             this.start = nanoClock.getAsLong();
             this.backoff = new ExponentialBackoff(attempts, initialInterval,
                     () -> ThreadLocalRandom.current().nextDouble(), start);
-            HttpRequest request = exchange.request();
-            this.uri = request.uri();
-            this.headers = DefaultHttpHeadersFactory.headersFactory().withValidation(false).newHeaders()
-                    .set(request.headers());
-            this.version = request.protocolVersion();
-            this.interceptors = exchange.interceptorCount();
-            this.gates = exchange.responseGateCount();
+            this.initial = AttemptStart.of(exchange);
             if (body != null) {
                 exchange.addCompletionListener(body::release);
             }
@@ -196,13 +183,8 @@ public final class RetryMiddleware implements Middleware {
             }
             attempt++;
             if (attempt > 1) {
-                HttpRequest request = exchange.request();
-                request.setUri(uri);
-                request.headers().set(headers);
-                request.setProtocolVersion(version);
-                exchange.resetAttempt(interceptors, gates);
-                exchange.recordRetryAttempt(); // the access log's RetryAttempts
-                LOG.debug("middleware {}: new attempt {} for request: {}", name, attempt, uri);
+                initial.restore(exchange);
+                LOG.debug("middleware {}: new attempt {} for request: {}", name, attempt, initial.uri());
             }
             if (body != null) {
                 DefaultLastHttpContent copy = new DefaultLastHttpContent(body.content().retainedDuplicate());
