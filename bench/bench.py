@@ -151,12 +151,17 @@ end
 """
 
 
-def wrk(port, seconds, conns, cpus, host="bench.local", threads=1):
+def wrk(port, seconds, conns, cpus, host="bench.local", threads=1, tls=False, close=False):
+    """wrk's closed loop; tls: over HTTPS (ALPN-less, so HTTP/1.1); close: `Connection: close`, so every request
+    is a new connection (with tls, a full handshake each: wrk resumes no session)."""
     lua = Path(WORK) / "report.lua"
     if not lua.exists():
         lua.write_text(WRK_LUA)
     cmd = ["taskset", "-c", cpus, "wrk", "-t%d" % threads, "-c%d" % conns, "-d%ds" % seconds, "--timeout", "5s",
-           "-H", "Host: " + host, "-s", str(lua), "http://127.0.0.1:%d%s" % (port, PATH)]
+           "-H", "Host: " + host, "-s", str(lua)]
+    if close:
+        cmd += ["-H", "Connection: close"]
+    cmd.append("%s://127.0.0.1:%d%s" % ("https" if tls else "http", port, PATH))
     out = subprocess.run(cmd, capture_output=True, text=True, timeout=seconds + 60).stdout
     m = re.search(r"^BENCH (\d+) (\d+) (\d+) (\d+) (\d+) (\d+) (\d+)$", out, re.M)
     if not m:
@@ -166,10 +171,11 @@ def wrk(port, seconds, conns, cpus, host="bench.local", threads=1):
             "p99_ms": p99 / 1000, "p999_ms": p999 / 1000, "max_ms": mx / 1000, "errors": errors}
 
 
-def h2load(port, seconds, conns, streams, cpus):
-    # no Host header: h2load would send it beside :authority (nginx answers 400, TrafficCop resets the stream)
+def h2load(port, seconds, conns, streams, cpus, tls=False):
+    """h2c by prior knowledge, or (tls) h2 negotiated by ALPN."""
+    # no Host header: h2load would send it beside :authority (nginx answers 400)
     cmd = ["taskset", "-c", cpus, "h2load", "-c%d" % conns, "-m%d" % streams, "-t1",
-           "-D", str(seconds), "http://127.0.0.1:%d%s" % (port, PATH)]
+           "-D", str(seconds), "%s://127.0.0.1:%d%s" % ("https" if tls else "http", port, PATH)]
     out = subprocess.run(cmd, capture_output=True, text=True, timeout=seconds + 60).stdout
     m = re.search(r"requests: (\d+) total, (\d+) started, (\d+) done, (\d+) succeeded, (\d+) failed", out)
     t = re.search(r"finished in ([\d.]+)s", out)
@@ -214,6 +220,20 @@ def peak_rss_during(pid, run):
 
 # ---- configurations --------------------------------------------------------------------------------------------
 
+TLS = None  # {"cert", "key", "pem"} once the tls scenario made them: one ECDSA P-256 certificate for every proxy
+
+
+def make_certificate(d):
+    """A self-signed ECDSA P-256 certificate (what a modern site serves), key and cert, plus both in one file for
+    HAProxy. Every proxy serves it to every client, whatever the SNI."""
+    cert, key, pem = Path(d) / "cert.pem", Path(d) / "key.pem", Path(d) / "both.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
+                    "-nodes", "-keyout", str(key), "-out", str(cert), "-days", "2", "-subj", "/CN=bench.local",
+                    "-addext", "subjectAltName=DNS:bench.local"], check=True, capture_output=True)
+    pem.write_text(cert.read_text() + key.read_text())
+    return {"cert": str(cert), "key": str(key), "pem": str(pem)}
+
+
 FORWARDED_NGINX = """
       proxy_http_version 1.1;
       proxy_set_header Connection "";
@@ -227,7 +247,7 @@ FORWARDED_NGINX = """
 """
 
 
-def nginx_conf(d, port, h2port, backend, hosts=None):
+def nginx_conf(d, port, h2port, backend, hosts=None, tls_port=None):
     """Traefik's default forwarding (X-Forwarded-*, X-Real-Ip, keep-alive upstream), one worker."""
     if hosts is None:
         servers = """
@@ -236,6 +256,15 @@ def nginx_conf(d, port, h2port, backend, hosts=None):
       listen 127.0.0.1:%d http2 default_server;
       location / { proxy_pass http://backend; %s }
     }""" % (port, h2port, FORWARDED_NGINX)
+        if tls_port:
+            servers += """
+    server {
+      listen 127.0.0.1:%d ssl http2 default_server;
+      ssl_certificate %s;
+      ssl_certificate_key %s;
+      ssl_protocols TLSv1.2 TLSv1.3;
+      location / { proxy_pass http://backend; %s }
+    }""" % (tls_port, TLS["cert"], TLS["key"], FORWARDED_NGINX)
         names = ""
     else:
         servers = "\n".join("""    server { listen 127.0.0.1:%d; server_name %s; location / { proxy_pass http://backend; %s } }"""
@@ -264,7 +293,7 @@ http {
     return path
 
 
-def haproxy_conf(d, port, h2port, backend, hosts=None):
+def haproxy_conf(d, port, h2port, backend, hosts=None, tls_port=None):
     """The same forwarding as Traefik's defaults, nbthread 1, connection reuse to the backend."""
     head = """
 global
@@ -288,7 +317,9 @@ frontend web
   http-request set-header X-Forwarded-Proto http
   http-request set-header X-Forwarded-Server %s
   http-request set-header X-Real-Ip %%[src]
-""" % (port, "bind 127.0.0.1:%d proto h2" % h2port if h2port else "", socket.gethostname())
+""" % (port, ("bind 127.0.0.1:%d proto h2" % h2port if h2port else "")
+       + ("\n  bind 127.0.0.1:%d ssl crt %s alpn h2,http/1.1" % (tls_port, TLS["pem"]) if tls_port else ""),
+       socket.gethostname())
     if hosts is None:
         cfg = head + "  default_backend be\nbackend be\n  server s1 127.0.0.1:%d\n" % backend
     else:
@@ -301,13 +332,15 @@ frontend web
     return path
 
 
-def trafficcop_conf(d, port, backend, hosts=None, throttle="10ms"):
-    """A Traefik v3 static file + file provider: one router PathPrefix(`/`), or one Host router + service each."""
+def trafficcop_conf(d, port, backend, hosts=None, throttle="10ms", tls_port=None):
+    """A Traefik v3 static file + file provider: one router PathPrefix(`/`), or one Host router + service each;
+    with tls_port, a websecure entry point whose router has `tls: {}` and the bench certificate as default."""
     static = Path(d) / "traefik.yml"
     dynamic = Path(d) / "dynamic.yml"
+    websecure = '\n  websecure:\n    address: "127.0.0.1:%d"' % tls_port if tls_port else ""
     static.write_text("""entryPoints:
   web:
-    address: "127.0.0.1:%d"
+    address: "127.0.0.1:%d"%s
 log:
   level: WARN
 providers:
@@ -315,25 +348,39 @@ providers:
   file:
     filename: %s
     watch: true
-""" % (port, throttle, dynamic))
-    write_trafficcop_dynamic(dynamic, backend, hosts)
+""" % (port, websecure, throttle, dynamic))
+    write_trafficcop_dynamic(dynamic, backend, hosts, tls=bool(tls_port))
     return static, dynamic
 
 
-def write_trafficcop_dynamic(path, backend, hosts):
+def write_trafficcop_dynamic(path, backend, hosts, tls=False):
     if hosts is None:
+        tls_router = """    bench-tls:
+      rule: "PathPrefix(`/`)"
+      entryPoints: [websecure]
+      service: bench
+      tls: {}
+""" if tls else ""
         text = """http:
   routers:
     bench:
       rule: "PathPrefix(`/`)"
       entryPoints: [web]
       service: bench
-  services:
+%s  services:
     bench:
       loadBalancer:
         servers:
           - url: "http://127.0.0.1:%d"
-""" % backend
+""" % (tls_router, backend)
+        if tls:
+            text += """tls:
+  stores:
+    default:
+      defaultCertificate:
+        certFile: %s
+        keyFile: %s
+""" % (TLS["cert"], TLS["key"])
     else:
         parts = ["http:\n  routers:\n"]
         for i, h in enumerate(hosts):
@@ -355,6 +402,8 @@ class Proxy:
         self.name, self.args, self.hosts = name, args, hosts
         self.dir = tempfile.mkdtemp(prefix=name + "-", dir=WORK)
         self.port, self.h2port = free_port(), free_port()
+        # HTTPS (h2 and HTTP/1.1 by ALPN) on its own port, on the one-router configuration of the tls scenario
+        self.tls_port = free_port() if TLS is not None and hosts is None else None
         self.proc = None
         self.dynamic = None
 
@@ -363,12 +412,14 @@ class Proxy:
         if self.name == "nginx":
             for sub in ("body", "proxy", "fcgi", "uwsgi", "scgi"):
                 os.makedirs(os.path.join(self.dir, sub), exist_ok=True)
-            conf = nginx_conf(self.dir, self.port, self.h2port, a.backend_port, self.hosts)
+            conf = nginx_conf(self.dir, self.port, self.h2port, a.backend_port, self.hosts, self.tls_port)
             return ["nginx", "-p", self.dir, "-c", str(conf), "-e", os.path.join(self.dir, "nginx-error.log")], None
         if self.name == "haproxy":
-            conf = haproxy_conf(self.dir, self.port, None if self.hosts else self.h2port, a.backend_port, self.hosts)
+            conf = haproxy_conf(self.dir, self.port, None if self.hosts else self.h2port, a.backend_port, self.hosts,
+                                self.tls_port)
             return ["haproxy", "-W", "-db", "-f", str(conf)], None
-        static, self.dynamic = trafficcop_conf(self.dir, self.port, a.backend_port, self.hosts)
+        static, self.dynamic = trafficcop_conf(self.dir, self.port, a.backend_port, self.hosts,
+                                               tls_port=self.tls_port)
         self.h2port = self.port  # h2c by prior knowledge on the same entry point
         env = dict(os.environ, TRAFFICCOP_WORKER_THREADS="1")
         if a.java_opts is not None:
@@ -415,8 +466,11 @@ def median(xs):
 
 
 def run(a):
+    global TLS
     results = {p: {} for p in a.proxies}
-    rounds = {p: {"h1": [], "h2": []} for p in a.proxies}
+    rounds = {p: {"h1": [], "h2": [], "h2tls": [], "tls_hs": []} for p in a.proxies}
+    if "tls" in a.scenarios:
+        TLS = make_certificate(WORK)
 
     backend = spawn([str(ROOT / "bin" / "trafficcop"), "whoami", "--port", str(a.backend_port)], a.load_cpus,
                     env=dict(os.environ, TRAFFICCOP_JAVA_OPTS=a.backend_java_opts),
@@ -450,6 +504,9 @@ def run(a):
             # h2c shares code with HTTP/1.1: warm it, then check HTTP/1.1 is steady again (recompilations)
             warm_up(a, name, p, h2=True)
             warm_up(a, name, p, min_requests=0)
+        if "tls" in a.scenarios:
+            for label, load in tls_loads(a, p).items():
+                warm_up(a, name, p, min_requests=0, load=load, label=label)
 
     # interleaved rounds: noise from the rest of the machine spreads over every proxy alike
     for i in range(a.rounds):
@@ -464,15 +521,22 @@ def run(a):
                 rounds[name]["h2"].append(r)
                 log("round %d %s h2c: %.0f req/s, %.0f req/CPU-s, errors %d"
                     % (i + 1, name, r["rps"], r["req_per_cpu_s"], r["errors"]))
+            if "tls" in a.scenarios:
+                for key, load in tls_loads(a, p).items():
+                    r = measured(p.pid, lambda: load(a.duration))
+                    rounds[name][key].append(r)
+                    log("round %d %s %s: %.0f req/s, %.0f req/CPU-s, errors %d"
+                        % (i + 1, name, key, r["rps"], r["req_per_cpu_s"], r["errors"]))
 
     for name, p in proxies.items():
         h1 = rounds[name]["h1"]
         for k in ("rps", "req_per_cpu_s", "p50_ms", "p99_ms", "p999_ms", "cpu_util"):
             results[name]["h1_" + k] = median([r[k] for r in h1])
         results[name]["h1_errors"] = sum(r["errors"] for r in h1)
-        if rounds[name]["h2"]:
-            for k in ("rps", "req_per_cpu_s"):
-                results[name]["h2_" + k] = median([r[k] for r in rounds[name]["h2"]])
+        for scenario in ("h2", "h2tls", "tls_hs"):
+            if rounds[name][scenario]:
+                for k in ("rps", "req_per_cpu_s"):
+                    results[name][scenario + "_" + k] = median([r[k] for r in rounds[name][scenario]])
 
     if "conns" in a.scenarios:
         for name, p in proxies.items():
@@ -493,14 +557,25 @@ def run(a):
     return results, rounds
 
 
-def warm_up(a, name, p, host="bench.local", h2=False, min_requests=None):
+def tls_loads(a, p):
+    """The tls scenario's two loads, by result key: h2 over TLS on long-lived connections, and a full TLS handshake
+    per request (wrk with `Connection: close`: each request a new connection; wrk resumes no session)."""
+    return {
+        "h2tls": lambda seconds: h2load(p.tls_port, seconds, a.h2_connections, a.h2_streams, a.load_cpus, tls=True),
+        "tls_hs": lambda seconds: wrk(p.tls_port, seconds, a.connections, a.load_cpus, tls=True, close=True),
+    }
+
+
+def warm_up(a, name, p, host="bench.local", h2=False, min_requests=None, load=None, label=None):
     """Load in 5 s steps until requests per CPU-second is steady. A JVM's JIT compiles in bursts over its first few
     hundred thousand requests (several CPU-seconds of C2), so time alone is no criterion: at least --warmup seconds
     and --warmup-requests requests, then two consecutive steps within 5 %; at most --max-warmup seconds."""
     step, spent, served, last = 5, 0, 0, None
     min_requests = a.warmup_requests if min_requests is None else min_requests
     while True:
-        if h2:
+        if load is not None:
+            r = measured(p.pid, lambda: load(step))
+        elif h2:
             r = measured(p.pid, lambda: h2load(p.h2port, step, a.h2_connections, a.h2_streams, a.load_cpus))
         else:
             r = measured(p.pid, lambda: wrk(p.port, step, a.connections, a.load_cpus, host=host))
@@ -510,7 +585,7 @@ def warm_up(a, name, p, host="bench.local", h2=False, min_requests=None):
         steady = last is not None and abs(rate - last) <= 0.05 * max(rate, last)
         if (spent >= a.warmup and served >= min_requests and steady) or spent >= a.max_warmup:
             log("%s: %s warmed up in %d s, %d requests (%.0f req/CPU-s%s)"
-                % (name, "h2c" if h2 else "HTTP/1.1", spent, served, rate, "" if steady else ", not steady"))
+                % (name, label or ("h2c" if h2 else "HTTP/1.1"), spent, served, rate, "" if steady else ", not steady"))
             return
         last = rate
 
@@ -564,6 +639,10 @@ ROWS = [
     ("h1_p999_ms", "HTTP/1.1 p99.9 latency (ms)", "{:.2f}", False),
     ("h2_req_per_cpu_s", "h2c requests per proxy CPU-second", "{:,.0f}", True),
     ("h2_rps", "h2c requests/s", "{:,.0f}", True),
+    ("h2tls_req_per_cpu_s", "h2 over TLS requests per proxy CPU-second", "{:,.0f}", True),
+    ("h2tls_rps", "h2 over TLS requests/s", "{:,.0f}", True),
+    ("tls_hs_req_per_cpu_s", "TLS handshakes per proxy CPU-second (a new connection per request)", "{:,.0f}", True),
+    ("tls_hs_rps", "TLS handshakes/s (%d conns)", "{:,.0f}", True),
     ("rss_idle_mib", "RSS idle (MiB)", "{:.1f}", False),
     ("rss_1000_mib", "RSS with %d keep-alive clients (MiB)", "{:.1f}", False),
     ("startup_s", "Start to first proxied response (s)", "{:.3f}", False),
@@ -585,7 +664,8 @@ def table(a, results):
         if not any(key in results[n] for n in names):
             continue
         if "%d" in label:
-            label = label % {"h1_rps": a.connections, "rss_1000_mib": a.many_connections}.get(key, a.routers)
+            label = label % {"h1_rps": a.connections, "tls_hs_rps": a.connections,
+                             "rss_1000_mib": a.many_connections}.get(key, a.routers)
         cells = []
         for n in names:
             v = results[n].get(key)
@@ -631,7 +711,8 @@ def _git(*args):
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--proxies", default=",".join(PROXIES), help="comma-separated subset of " + ",".join(PROXIES))
-    ap.add_argument("--scenarios", default="h1,h2,conns,routers", help="h1 always; add h2, conns, routers")
+    ap.add_argument("--scenarios", default="h1,h2,tls,conns,routers",
+                    help="h1 always; add h2 (h2c), tls (h2 over TLS, handshakes), conns, routers")
     ap.add_argument("--rounds", type=int, default=3, help="measured rounds per proxy (median reported)")
     ap.add_argument("--duration", type=int, default=10, help="seconds per measured round")
     ap.add_argument("--warmup", type=int, default=10, help="seconds of warm-up load per proxy")

@@ -79,6 +79,8 @@ public final class Exchange implements RoutingRequest {
     private boolean responseStarted;
     private boolean responseComplete;
     private boolean closeAfterResponse;
+    /** The client spoke HTTP/1.0 (the request is forwarded as HTTP/1.1, so this is kept apart). */
+    private final boolean http10;
     private boolean finished;
     private boolean omitForwardedFor;
     private boolean deferHead;
@@ -102,6 +104,10 @@ public final class Exchange implements RoutingRequest {
         this.secure = secure;
         this.head = HttpMethod.HEAD.equals(request.method());
         this.originalUri = request.uri();
+        // the client's own say on the connection, read now: forwarding strips the hop-by-hop Connection header
+        // and upgrades the request line to HTTP/1.1
+        this.http10 = request.protocolVersion() == HttpVersion.HTTP_1_0;
+        this.closeAfterResponse = !http2 && !HttpUtil.isKeepAlive(request);
     }
 
     // ---- the request -------------------------------------------------------------------------------------------
@@ -854,7 +860,7 @@ public final class Exchange implements RoutingRequest {
         boolean bodyless = head || code == 204 || code == 304 || code < 200;
         if (!bodyless && !(response instanceof LastHttpContent) && !HttpUtil.isContentLengthSet(response)
                 && !HttpUtil.isTransferEncodingChunked(response)) {
-            if (request.protocolVersion() == HttpVersion.HTTP_1_0) {
+            if (http10) {
                 closeAfterResponse = true; // an HTTP/1.0 client reads until close
             } else {
                 headers.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
@@ -862,13 +868,13 @@ public final class Exchange implements RoutingRequest {
         }
         if (!keepAlive()) {
             headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-        } else if (request.protocolVersion() == HttpVersion.HTTP_1_0) {
+        } else if (http10) {
             headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
         }
     }
 
     private boolean keepAlive() {
-        return !closeAfterResponse && HttpUtil.isKeepAlive(request);
+        return !closeAfterResponse;
     }
 
     private void responseWritten(io.netty.util.concurrent.Future<? super Void> future) {

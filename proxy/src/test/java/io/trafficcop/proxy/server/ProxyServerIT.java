@@ -178,6 +178,49 @@ class ProxyServerIT {
         }
     }
 
+    /**
+     * The client's own say on the connection (RFC 9112 §9.3, §9.6) is read before forwarding strips its hop-by-hop
+     * Connection header: a close request is answered with Connection: close and closed; HTTP/1.0 is closed unless it
+     * asked for keep-alive, which is then confirmed.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+            HTTP/1.1 | close      | close      | true
+            HTTP/1.1 | keep-alive |            | false
+            HTTP/1.1 |            |            | false
+            HTTP/1.0 |            | close      | true
+            HTTP/1.0 | keep-alive | keep-alive | false
+            """)
+    void honoursTheClientsConnectionHeader(String version, String requested, String answered, boolean closed)
+            throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", proxy.boundPort("web"))) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET / " + version + "\r\nHost: alpha.test\r\n"
+                    + (requested == null ? "" : "Connection: " + requested + "\r\n") + "\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            InputStream in = new java.io.BufferedInputStream(socket.getInputStream());
+            assertThat(StreamingIT.readLine(in)).endsWith(" 200 OK");
+            String connection = null;
+            int length = -1;
+            for (String line; !(line = StreamingIT.readLine(in)).isEmpty(); ) {
+                if (line.regionMatches(true, 0, "connection:", 0, 11)) {
+                    connection = line.substring(11).trim();
+                } else if (line.regionMatches(true, 0, "content-length:", 0, 15)) {
+                    length = Integer.parseInt(line.substring(15).trim());
+                }
+            }
+            assertThat(connection).isEqualTo(answered);
+            assertThat(in.readNBytes(length)).hasSize(length);
+            if (closed) {
+                assertThat(in.read()).isEqualTo(-1);
+            } else {
+                socket.getOutputStream().write("GET / HTTP/1.1\r\nHost: alpha.test\r\n\r\n"
+                        .getBytes(StandardCharsets.US_ASCII));
+                assertThat(StreamingIT.readLine(in)).isEqualTo("HTTP/1.1 200 OK");
+            }
+        }
+    }
+
     @Test
     void closesIdleUpstreamConnectionsAfterIdleConnTimeout() throws Exception {
         int open = alpha.openConnections();
