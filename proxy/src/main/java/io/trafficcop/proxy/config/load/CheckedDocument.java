@@ -22,7 +22,7 @@ public record CheckedDocument(String source, ObjectNode tree, List<Problem> erro
     public CheckedDocument {
         errors = List.copyOf(errors);
         warnings = List.copyOf(warnings);
-        lines = Map.copyOf(lines);
+        lines = FrozenMap.copyOf(lines); // the walker's map is handed over, not copied
         brokenElements = Set.copyOf(brokenElements);
     }
 
