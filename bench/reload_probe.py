@@ -17,6 +17,21 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import bench  # noqa: E402
 
 
+def thread_cpu(pid):
+    """CPU-seconds per thread name (threads of the same name summed): where a reload's CPU went."""
+    out = {}
+    for task in Path("/proc/%d/task" % pid).iterdir():
+        try:
+            st = (task / "stat").read_text()
+        except OSError:
+            continue
+        name = st[st.index("(") + 1:st.rindex(")")]
+        name = name.rstrip("0123456789#") or name  # C2 CompilerThre0, C1 CompilerThre1 -> one line each kind
+        f = st[st.rindex(")") + 2:].split()
+        out[name] = out.get(name, 0) + (int(f[11]) + int(f[12])) / bench.CLK_TCK
+    return out
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--routers", type=int, default=10000)
@@ -25,6 +40,7 @@ def main():
     ap.add_argument("--proxy-cpu", default="1")
     ap.add_argument("--load-cpus", default="0")
     ap.add_argument("--log-level", default=None, help="e.g. INFO, to see 'configuration applied ... in N ms' in the log")
+    ap.add_argument("--threads", action="store_true", help="also show each reload's CPU by thread")
     ap.add_argument("--settle", type=float, default=1.0, help="seconds to wait between reloads")
     a = ap.parse_args()
     a.backend_port = bench.free_port()
@@ -51,6 +67,7 @@ def main():
         for k in range(a.reloads):
             fresh = ["g%d-%d.bench.local" % (k, i) for i in range(n)]
             c0 = bench.cpu_seconds(p.pid)
+            th0 = thread_cpu(p.pid)
             t0 = time.monotonic()
             p.reload(a.backend_port, fresh)
             t1 = bench.wait_status(p.port, host=fresh[-1], timeout=60, proc=p.proc)
@@ -59,6 +76,10 @@ def main():
             c2 = bench.cpu_seconds(p.pid)
             print("reload %d: applied %.3f s, %.2f CPU-s until applied, %.2f CPU-s with the %.0f s after"
                   % (k, (t1 - t0) if t1 else float("nan"), c1 - c0, c2 - c0, a.settle), flush=True)
+            if a.threads:
+                th1 = thread_cpu(p.pid)
+                spent = sorted(((th1[n] - th0.get(n, 0), n) for n in th1), reverse=True)
+                print("    " + ", ".join("%s %.2f" % (n, c) for c, n in spent if c >= 0.01), flush=True)
         print("RSS %.1f MiB after start, %.1f MiB after the reloads; logs in %s"
               % (rss, bench.rss_mib(p.pid), p.dir), flush=True)
         p.stop()

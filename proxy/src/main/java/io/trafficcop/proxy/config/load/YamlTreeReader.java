@@ -9,8 +9,10 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.Constructor;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -19,6 +21,7 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.representer.Representer;
 
 /**
  * Reads YAML through SnakeYAML's node graph, which keeps each node's line and resolves anchors and
@@ -28,6 +31,8 @@ import org.yaml.snakeyaml.nodes.Tag;
 final class YamlTreeReader {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** Never used to write: only because SnakeYAML's constructor with a resolver wants one. */
+    private static final DumperOptions DUMPER = new DumperOptions();
 
     private final String source;
     private final Map<String, Integer> lines;
@@ -44,7 +49,8 @@ final class YamlTreeReader {
         options.setMaxAliasesForCollections(1000);
         Node root;
         try {
-            root = new Yaml(options).compose(new StringReader(content));
+            root = new Yaml(new Constructor(options), new Representer(DUMPER), DUMPER, options,
+                    new PlainScalarResolver()).compose(new StringReader(content));
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
             throw new ConfigSyntaxException(source, line, "cannot parse: " + e.getProblem());
