@@ -8,6 +8,7 @@ The same configuration and measurement as bench.py's routers scenario, without t
 the configuration pipeline quickly (and to attach JFR through --java-opts)."""
 import argparse
 import os
+import subprocess
 import sys
 import tempfile
 import time
@@ -41,6 +42,7 @@ def main():
     ap.add_argument("--load-cpus", default="0")
     ap.add_argument("--log-level", default=None, help="e.g. INFO, to see 'configuration applied ... in N ms' in the log")
     ap.add_argument("--threads", action="store_true", help="also show each reload's CPU by thread")
+    ap.add_argument("--histogram", action="store_true", help="print the live heap's top classes after start-up")
     ap.add_argument("--settle", type=float, default=1.0, help="seconds to wait between reloads")
     a = ap.parse_args()
     a.backend_port = bench.free_port()
@@ -64,6 +66,11 @@ def main():
         print("start to first response %.2f s, %.2f CPU-s" % (start_s, p.startup_cpu_s), flush=True)
         time.sleep(a.settle)
         rss = bench.rss_mib(p.pid)
+        if a.histogram:
+            java = Path(os.environ.get("JAVA_HOME", "/usr/lib/jvm/temurin-25-jdk-amd64")) / "bin" / "jcmd"
+            jvm = [x for x in bench.tree(p.pid) if "java" in Path("/proc/%d/comm" % x).read_text()]
+            out = subprocess.run([str(java), str(jvm[0]), "GC.class_histogram"], capture_output=True, text=True).stdout
+            print("\n".join(out.splitlines()[:40]), flush=True)
         for k in range(a.reloads):
             fresh = ["g%d-%d.bench.local" % (k, i) for i in range(n)]
             c0 = bench.cpu_seconds(p.pid)
