@@ -64,6 +64,9 @@ def main():
         p = bench.Proxy("trafficcop", a, hosts=hosts)
         start_s = p.start(probe_host=hosts[-1], timeout=600)
         print("start to first response %.2f s, %.2f CPU-s" % (start_s, p.startup_cpu_s), flush=True)
+        if a.threads:
+            spent = sorted(((c, n) for n, c in thread_cpu(p.pid).items()), reverse=True)
+            print("    " + ", ".join("%s %.2f" % (n, c) for c, n in spent if c >= 0.01), flush=True)
         time.sleep(a.settle)
         rss = bench.rss_mib(p.pid)
         if a.histogram:

@@ -66,10 +66,12 @@ public final class SchemaWalker {
     private final List<Problem> errors = new ArrayList<>();
     private final Map<String, Problem> warningsBySchemaPath = new LinkedHashMap<>();
     private final Map<String, Removal> removals = new LinkedHashMap<>();
-    private final Map<String, Integer> canonicalLines = new HashMap<>();
+    private final Map<String, Integer> canonicalLines;
 
     private SchemaWalker(ConfigDocument document) {
         this.document = document;
+        // about one canonical line per line read: sized once rather than grown through every power of two
+        this.canonicalLines = HashMap.newHashMap(document.lines().size());
     }
 
     /** Walks {@code document} against the record type {@code rootType}, rewriting its tree in place. */
