@@ -50,11 +50,32 @@ public record CheckedDocument(String source, ObjectNode tree, List<Problem> erro
         }
         ConfigDocument document;
         try {
-            document = ConfigTreeReader.read(source, content, format);
+            document = ConfigTreeReader.read(source, content, format, false);
         } catch (ConfigSyntaxException e) {
             return new CheckedDocument(source, JsonNodeFactory.instance.objectNode(), List.of(e.problem()), List.of(), false);
         }
-        return check(document, rootType, environment, mayHoldVariables(content));
+        boolean expand = mayHoldVariables(content);
+        if (expand) {
+            EnvironmentExpansion.expand(document.root(), environment);
+        }
+        // the values' lines only place problems found later (a service that does not exist...): they are worked
+        // out when first asked for, from the same text read, expanded and walked again, which gives the same lines
+        SchemaWalker.Result result = SchemaWalker.walk(document, rootType, false);
+        Map<String, Integer> lines = new LazyMap<>(() -> linesOf(source, content, format, rootType, environment));
+        return new CheckedDocument(document.source(), document.root(), result.errors(), result.warnings(), true,
+                FrozenMap.adopt(lines), result.brokenElements());
+    }
+
+    /** The canonical lines of a text that has been read once without error. */
+    private static Map<String, Integer> linesOf(String source, String content, ConfigFormat format,
+            Class<?> rootType, Map<String, String> environment) {
+        ConfigDocument document;
+        try {
+            document = ConfigTreeReader.read(source, content, format, true);
+        } catch (ConfigSyntaxException e) {
+            throw new IllegalStateException("a text read once did not read again: " + e.getMessage(), e);
+        }
+        return check(document, rootType, environment, mayHoldVariables(content)).lines();
     }
 
     /**

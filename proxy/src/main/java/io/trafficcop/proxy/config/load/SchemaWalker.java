@@ -68,21 +68,32 @@ public final class SchemaWalker {
     private final Map<String, Removal> removals = new LinkedHashMap<>();
     private final Map<String, Integer> canonicalLines;
 
-    private SchemaWalker(ConfigDocument document) {
+    private SchemaWalker(ConfigDocument document, boolean recordLines) {
         this.document = document;
         // about one canonical line per line read: sized once rather than grown through every power of two
-        this.canonicalLines = HashMap.newHashMap(document.lines().size());
+        this.canonicalLines = recordLines ? HashMap.newHashMap(document.lines().size()) : null;
     }
 
     /** Walks {@code document} against the record type {@code rootType}, rewriting its tree in place. */
     public static Result walk(ConfigDocument document, Class<?> rootType) {
-        SchemaWalker walker = new SchemaWalker(document);
+        return walk(document, rootType, true);
+    }
+
+    /**
+     * Walks {@code document} against the record type {@code rootType}, rewriting its tree in place.
+     *
+     * @param recordLines whether to record the line of every value by canonical path ({@link Result#lines()});
+     *     without, the lines are empty, and problems are still placed on their lines
+     */
+    public static Result walk(ConfigDocument document, Class<?> rootType, boolean recordLines) {
+        SchemaWalker walker = new SchemaWalker(document, recordLines);
         walker.walkRecord(document.root(), rootType, Position.root());
         walker.removals.values().stream().filter(Removal::isListItem).forEach(Removal::apply);
         walker.removals.values().stream().filter(Removal::isListItem).forEach(Removal::compact);
         // the walker's own map, handed over rather than copied: 100,000 entries for 10,000 routers
         return new Result(List.copyOf(walker.errors), List.copyOf(walker.warningsBySchemaPath.values()),
-                Set.copyOf(walker.removals.keySet()), FrozenMap.adopt(walker.canonicalLines));
+                Set.copyOf(walker.removals.keySet()),
+                recordLines ? FrozenMap.adopt(walker.canonicalLines) : Map.of());
     }
 
     /** The key a record component is written as in Traefik's configuration. */
@@ -367,9 +378,11 @@ public final class SchemaWalker {
 
     /** Returns the canonical node for {@code value}, or null to drop the key. */
     private JsonNode walkValue(JsonNode value, Shape shape, Position at) {
-        int line = document.lineOf(at.rawPath());
-        if (line > 0) {
-            canonicalLines.put(at.path(), line);
+        if (canonicalLines != null) {
+            int line = document.lineOf(at.rawPath());
+            if (line > 0) {
+                canonicalLines.put(at.path(), line);
+            }
         }
         Class<?> raw = shape.raw;
         if (value.isNull()) {

@@ -43,6 +43,10 @@ final class YamlTreeReader {
         this.lines = lines;
     }
 
+    /**
+     * @param lines where to record the line of each key and list item by raw path, or null to record none (and
+     *     build no paths): then a key defined twice is reported without its path, to be read again with lines
+     */
     static JsonNode read(String source, String content, Map<String, Integer> lines) throws ConfigSyntaxException {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
@@ -76,8 +80,11 @@ final class YamlTreeReader {
                 ArrayNode array = NODES.arrayNode();
                 List<Node> items = sequence.getValue();
                 for (int i = 0; i < items.size(); i++) {
-                    String itemPath = path + "[" + i + "]";
-                    lines.put(itemPath, line(items.get(i)));
+                    String itemPath = null;
+                    if (lines != null) {
+                        itemPath = path + "[" + i + "]";
+                        lines.put(itemPath, line(items.get(i)));
+                    }
                     array.add(convert(items.get(i), itemPath));
                 }
                 return array;
@@ -101,11 +108,16 @@ final class YamlTreeReader {
                 throw new ConfigSyntaxException(source, line(keyNode), "keys must be plain strings");
             }
             String name = key.getValue();
-            String childPath = path.isEmpty() ? name : path + "." + name;
+            String childPath = null;
+            if (lines != null) {
+                childPath = path.isEmpty() ? name : path + "." + name;
+            }
             if (object.has(name)) {
                 throw new ConfigSyntaxException(source, line(keyNode), "key \"" + childPath + "\" is defined twice");
             }
-            lines.put(childPath, line(keyNode));
+            if (lines != null) {
+                lines.put(childPath, line(keyNode));
+            }
             object.set(name, convert(tuple.getValueNode(), childPath));
         }
         for (MappingNode source : merged) {
