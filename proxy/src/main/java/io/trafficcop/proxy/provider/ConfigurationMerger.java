@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trafficcop.proxy.config.load.CheckedDocument;
+import io.trafficcop.proxy.config.load.FrozenMap;
 import io.trafficcop.proxy.config.validate.Location;
 import io.trafficcop.proxy.config.validate.Problem;
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ public final class ConfigurationMerger {
     private final Map<String, String> origins = new HashMap<>();
     private final Set<String> conflicts = new HashSet<>();
     private final List<Problem> errors = new ArrayList<>();
-    private final Map<String, Location> locations = new HashMap<>();
+    private final List<DocumentLocations.Source> locations = new ArrayList<>();
     private final Set<String> broken = new HashSet<>();
 
     /**
@@ -37,14 +38,17 @@ public final class ConfigurationMerger {
      * {@code tls}) hold named collections whose entries are the resources.
      */
     public void add(CheckedDocument document) {
-        document.lines().forEach((path, line) -> locations.putIfAbsent(path, new Location(document.source(), line)));
+        locations.add(new DocumentLocations.Source(document.source(), document.lines()));
         broken.addAll(document.brokenElements());
         add(document.source(), document.tree());
     }
 
-    /** Where each merged value was written, by canonical path. */
+    /**
+     * Where each merged value was written, by canonical path (the first file that has it), looked up in the
+     * documents' own line maps when asked.
+     */
     public Map<String, Location> locations() {
-        return Map.copyOf(locations);
+        return FrozenMap.adopt(new DocumentLocations(locations));
     }
 
     /** Paths of the elements that had errors ({@code http.routers.r}): the runtime disables them. */

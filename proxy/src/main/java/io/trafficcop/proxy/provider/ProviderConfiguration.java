@@ -1,6 +1,7 @@
 package io.trafficcop.proxy.provider;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.trafficcop.proxy.config.load.FrozenMap;
 import io.trafficcop.proxy.config.validate.Location;
 import io.trafficcop.proxy.config.validate.Problem;
 import java.util.List;
@@ -24,7 +25,7 @@ public record ProviderConfiguration(String provider, ObjectNode tree, List<Probl
     public ProviderConfiguration {
         errors = List.copyOf(errors);
         warnings = List.copyOf(warnings);
-        locations = Map.copyOf(locations);
+        locations = FrozenMap.copyOf(locations); // the merger's view is handed over, not copied
         brokenElements = Set.copyOf(brokenElements);
     }
 

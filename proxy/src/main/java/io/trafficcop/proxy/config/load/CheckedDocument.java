@@ -22,7 +22,7 @@ public record CheckedDocument(String source, ObjectNode tree, List<Problem> erro
     public CheckedDocument {
         errors = List.copyOf(errors);
         warnings = List.copyOf(warnings);
-        lines = Map.copyOf(lines);
+        lines = FrozenMap.copyOf(lines); // the walker's map is handed over, not copied
         brokenElements = Set.copyOf(brokenElements);
     }
 
@@ -50,16 +50,52 @@ public record CheckedDocument(String source, ObjectNode tree, List<Problem> erro
         }
         ConfigDocument document;
         try {
-            document = ConfigTreeReader.read(source, content, format);
+            document = ConfigTreeReader.read(source, content, format, false);
         } catch (ConfigSyntaxException e) {
             return new CheckedDocument(source, JsonNodeFactory.instance.objectNode(), List.of(e.problem()), List.of(), false);
         }
-        return check(document, rootType, environment);
+        boolean expand = mayHoldVariables(content);
+        if (expand) {
+            EnvironmentExpansion.expand(document.root(), environment);
+        }
+        // the values' lines only place problems found later (a service that does not exist...): they are worked
+        // out when first asked for, from the same text read, expanded and walked again, which gives the same lines
+        SchemaWalker.Result result = SchemaWalker.walk(document, rootType, false);
+        Map<String, Integer> lines = new LazyMap<>(() -> linesOf(source, content, format, rootType, environment));
+        return new CheckedDocument(document.source(), document.root(), result.errors(), result.warnings(), true,
+                FrozenMap.adopt(lines), result.brokenElements());
+    }
+
+    /** The canonical lines of a text that has been read once without error. */
+    private static Map<String, Integer> linesOf(String source, String content, ConfigFormat format,
+            Class<?> rootType, Map<String, String> environment) {
+        ConfigDocument document;
+        try {
+            document = ConfigTreeReader.read(source, content, format, true);
+        } catch (ConfigSyntaxException e) {
+            throw new IllegalStateException("a text read once did not read again: " + e.getMessage(), e);
+        }
+        return check(document, rootType, environment, mayHoldVariables(content)).lines();
+    }
+
+    /**
+     * Whether a value of the text may contain a {@code $}: written as such, or through an escape sequence. Without,
+     * the tree need not be walked for variables (a walk of every value of 10,000 routers).
+     */
+    private static boolean mayHoldVariables(String content) {
+        return content.indexOf('$') >= 0 || content.indexOf('\\') >= 0;
     }
 
     /** Checks an already-read document (flags, environment). */
     public static CheckedDocument check(ConfigDocument document, Class<?> rootType, Map<String, String> environment) {
-        EnvironmentExpansion.expand(document.root(), environment);
+        return check(document, rootType, environment, true);
+    }
+
+    private static CheckedDocument check(ConfigDocument document, Class<?> rootType, Map<String, String> environment,
+            boolean expand) {
+        if (expand) {
+            EnvironmentExpansion.expand(document.root(), environment);
+        }
         SchemaWalker.Result result = SchemaWalker.walk(document, rootType);
         return new CheckedDocument(document.source(), document.root(), result.errors(), result.warnings(), true,
                 result.lines(), result.brokenElements());

@@ -27,16 +27,31 @@ public final class ConfigTreeReader {
      * @throws ConfigSyntaxException when the text is not well-formed, with the line where parsing stopped
      */
     public static ConfigDocument read(String source, String content, ConfigFormat format) throws ConfigSyntaxException {
+        return read(source, content, format, true);
+    }
+
+    /**
+     * Parses {@code content}; with {@code linesNow} false, a YAML text's lines are found when first asked for, by
+     * reading the text again (the same text gives the same lines): a read that reports no problem skips a path
+     * string and a map entry per key.
+     *
+     * @throws ConfigSyntaxException when the text is not well-formed, with the line where parsing stopped
+     */
+    public static ConfigDocument read(String source, String content, ConfigFormat format, boolean linesNow)
+            throws ConfigSyntaxException {
+        if (format == ConfigFormat.YAML && !linesNow) {
+            JsonNode root;
+            try {
+                root = YamlTreeReader.read(source, content, null);
+            } catch (ConfigSyntaxException e) {
+                return read(source, content, format, true); // the same error, with the paths its message names
+            }
+            Map<String, Integer> lines = new LazyMap<>(() -> linesOf(source, content, format));
+            return document(source, root, FrozenMap.adopt(lines));
+        }
         Map<String, Integer> lines = new HashMap<>();
         if (format == ConfigFormat.YAML) {
-            JsonNode root = YamlTreeReader.read(source, content, lines);
-            if (root == null || root.isNull()) {
-                return new ConfigDocument(source, NODES.objectNode(), lines);
-            }
-            if (!(root instanceof ObjectNode object)) {
-                throw new ConfigSyntaxException(source, 1, "the configuration must be a mapping of keys to values");
-            }
-            return new ConfigDocument(source, object, lines);
+            return document(source, YamlTreeReader.read(source, content, lines), lines);
         }
         try (JsonParser parser = format.factory().createParser(content)) {
             JsonToken first = parser.nextToken();
@@ -61,6 +76,26 @@ public final class ConfigTreeReader {
             throw e;
         } catch (IOException | RuntimeException e) {
             throw ConfigSyntaxException.from(source, e);
+        }
+    }
+
+    private static ConfigDocument document(String source, JsonNode root, Map<String, Integer> lines)
+            throws ConfigSyntaxException {
+        if (root == null || root.isNull()) {
+            return new ConfigDocument(source, NODES.objectNode(), lines);
+        }
+        if (!(root instanceof ObjectNode object)) {
+            throw new ConfigSyntaxException(source, 1, "the configuration must be a mapping of keys to values");
+        }
+        return new ConfigDocument(source, object, lines);
+    }
+
+    /** The lines of a text that has been read once without error. */
+    private static Map<String, Integer> linesOf(String source, String content, ConfigFormat format) {
+        try {
+            return read(source, content, format, true).lines();
+        } catch (ConfigSyntaxException e) {
+            throw new IllegalStateException("a text read once did not read again: " + e.getMessage(), e);
         }
     }
 

@@ -46,6 +46,17 @@ public final class SchemaWalker {
         }
     };
 
+    /** Each record type's fields as the walk needs them, worked out once per type rather than once per value. */
+    private static final ClassValue<Map<String, Field>> FIELDS = new ClassValue<>() {
+        @Override
+        protected Map<String, Field> computeValue(Class<?> type) {
+            Map<String, Field> byKey = new LinkedHashMap<>();
+            COMPONENTS.get(type).forEach((key, component) -> byKey.put(key,
+                    new Field(key, notImplemented(component), Shape.of(component.getGenericType()))));
+            return byKey;
+        }
+    };
+
     /** What walking found. */
     public record Result(List<Problem> errors, List<Problem> warnings, Set<String> brokenElements,
             Map<String, Integer> lines) {
@@ -55,20 +66,34 @@ public final class SchemaWalker {
     private final List<Problem> errors = new ArrayList<>();
     private final Map<String, Problem> warningsBySchemaPath = new LinkedHashMap<>();
     private final Map<String, Removal> removals = new LinkedHashMap<>();
-    private final Map<String, Integer> canonicalLines = new HashMap<>();
+    private final Map<String, Integer> canonicalLines;
 
-    private SchemaWalker(ConfigDocument document) {
+    private SchemaWalker(ConfigDocument document, boolean recordLines) {
         this.document = document;
+        // about one canonical line per line read: sized once rather than grown through every power of two
+        this.canonicalLines = recordLines ? HashMap.newHashMap(document.lines().size()) : null;
     }
 
     /** Walks {@code document} against the record type {@code rootType}, rewriting its tree in place. */
     public static Result walk(ConfigDocument document, Class<?> rootType) {
-        SchemaWalker walker = new SchemaWalker(document);
-        walker.walkRecord(document.root(), rootType, new Position("", "", "", null));
+        return walk(document, rootType, true);
+    }
+
+    /**
+     * Walks {@code document} against the record type {@code rootType}, rewriting its tree in place.
+     *
+     * @param recordLines whether to record the line of every value by canonical path ({@link Result#lines()});
+     *     without, the lines are empty, and problems are still placed on their lines
+     */
+    public static Result walk(ConfigDocument document, Class<?> rootType, boolean recordLines) {
+        SchemaWalker walker = new SchemaWalker(document, recordLines);
+        walker.walkRecord(document.root(), rootType, Position.root());
         walker.removals.values().stream().filter(Removal::isListItem).forEach(Removal::apply);
         walker.removals.values().stream().filter(Removal::isListItem).forEach(Removal::compact);
+        // the walker's own map, handed over rather than copied: 100,000 entries for 10,000 routers
         return new Result(List.copyOf(walker.errors), List.copyOf(walker.warningsBySchemaPath.values()),
-                Set.copyOf(walker.removals.keySet()), Map.copyOf(walker.canonicalLines));
+                Set.copyOf(walker.removals.keySet()),
+                recordLines ? FrozenMap.adopt(walker.canonicalLines) : Map.of());
     }
 
     /** The key a record component is written as in Traefik's configuration. */
@@ -109,33 +134,136 @@ public final class SchemaWalker {
         return null;
     }
 
+    /** Finds a field of a record type by key as {@link #findComponent} does. */
+    private static Field findField(Class<?> type, String key) {
+        Map<String, Field> fields = FIELDS.get(type);
+        Field exact = fields.get(key);
+        if (exact != null) {
+            return exact;
+        }
+        for (Map.Entry<String, Field> entry : fields.entrySet()) {
+            if (entry.getKey().equalsIgnoreCase(key)) {
+                return entry.getValue();
+            }
+        }
+        return null;
+    }
+
     /**
-     * Where the walk is.
-     *
-     * @param path canonical path, for messages
-     * @param rawPath path with keys as written, for line numbers
-     * @param schemaPath path with map keys as {@code <name>}, to report each unimplemented option once
-     * @param element the outermost collection element enclosing this position, removed on error
+     * A record component: its configuration key, whether it is recognized but not implemented, and the shape of
+     * its values.
      */
-    private record Position(String path, String rawPath, String schemaPath, Removal element) {
+    private record Field(String key, NotImplemented notImplemented, Shape shape) {
+    }
+
+    /**
+     * A value type as the walk tells it apart: a section (a record), a map, a list or a scalar. Worked out once per
+     * record component, so that the walk of 10,000 routers does not ask reflection the same questions 10,000
+     * times ({@code Class.isRecord} and {@code getActualTypeArguments} are not cheap in a cold JVM).
+     */
+    private static final class Shape {
+        final Type type;
+        final Class<?> raw;
+        final boolean section;
+        final boolean map;
+        final boolean list;
+        private volatile Shape element;
+
+        private Shape(Type type) {
+            this.type = type;
+            this.raw = rawClass(type);
+            this.section = isSection(raw);
+            this.map = !section && Map.class.isAssignableFrom(raw);
+            this.list = !section && !map && List.class.isAssignableFrom(raw);
+        }
+
+        static Shape of(Type type) {
+            return new Shape(type);
+        }
+
+        /** The values of a map, the items of a list (worked out on first use: a record may contain itself). */
+        Shape element() {
+            Shape shape = element;
+            if (shape == null) {
+                shape = new Shape(typeArgument(type, map ? 1 : 0));
+                element = shape;
+            }
+            return shape;
+        }
+    }
+
+    /**
+     * Where the walk is: the canonical path, for messages; the path with keys as written, for line numbers (the
+     * same string while they do not differ); the path with map keys as {@code <name>}, to report each unimplemented
+     * option once (built only when such an option is met); and the outermost collection element enclosing this
+     * position, removed on error.
+     */
+    private static final class Position {
+        private final String path;
+        private final String rawPath;
+        private final Position parent;
+        private final String schemaSegment;
+        private final Removal element;
+        private String schemaPath;
+
+        private Position(String path, String rawPath, Position parent, String schemaSegment, Removal element) {
+            this.path = path;
+            this.rawPath = rawPath;
+            this.parent = parent;
+            this.schemaSegment = schemaSegment;
+            this.element = element;
+        }
+
+        static Position root() {
+            Position root = new Position("", "", null, "", null);
+            root.schemaPath = "";
+            return root;
+        }
+
+        String path() {
+            return path;
+        }
+
+        String rawPath() {
+            return rawPath;
+        }
+
+        Removal element() {
+            return element;
+        }
+
+        String schemaPath() {
+            if (schemaPath == null) {
+                String base = parent.schemaPath();
+                schemaPath = schemaSegment.equals("[]") ? base + "[]" : join(base, schemaSegment);
+            }
+            return schemaPath;
+        }
 
         Position field(String canonicalKey, String rawKey) {
-            return new Position(join(path, canonicalKey), join(rawPath, rawKey), join(schemaPath, canonicalKey),
-                    element);
+            String fieldPath = join(path, canonicalKey);
+            return new Position(fieldPath, rawKey.equals(canonicalKey) ? extendRaw(fieldPath, rawKey)
+                    : join(rawPath, rawKey), this, canonicalKey, element);
         }
 
-        Position entry(String key, Removal removal) {
-            return new Position(join(path, key), join(rawPath, key), join(schemaPath, "<name>"),
+        /** A map entry, at {@code entryPath} (this path joined with {@code key}). */
+        Position entry(String key, String entryPath, Removal removal) {
+            return new Position(entryPath, extendRaw(entryPath, key), this, "<name>",
                     element != null ? element : removal);
         }
 
-        Position item(int index, Removal removal) {
-            String suffix = "[" + index + "]";
-            return new Position(path + suffix, rawPath + suffix, schemaPath + "[]",
+        /** A list item, at {@code itemPath} (this path with {@code [index]}). */
+        Position item(int index, String itemPath, Removal removal) {
+            return new Position(itemPath, rawPath == path ? itemPath : rawPath + "[" + index + "]", this, "[]",
                     element != null ? element : removal);
         }
 
-        private static String join(String base, String key) {
+        /** The raw path one key further, sharing the canonical one while they are the same. */
+        private String extendRaw(String extendedPath, String key) {
+            return rawPath == path ? extendedPath : join(rawPath, key);
+        }
+
+        static String join(String base, String key) {
             return base.isEmpty() ? key : base + "." + key;
         }
     }
@@ -187,41 +315,49 @@ public final class SchemaWalker {
         });
     }
 
+    /** A key of a record's mapping, matched to its field. */
+    private record Present(Field field, String rawKey, JsonNode value) {
+    }
+
     private void walkRecord(ObjectNode object, Class<?> type, Position at) {
-        Map<String, JsonNode> renamed = new LinkedHashMap<>();
-        Map<String, String> rawKeys = new HashMap<>();
+        List<Present> present = new ArrayList<>(object.size());
         Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
         while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            String rawKey = field.getKey();
-            RecordComponent component = findComponent(type, rawKey);
-            if (component == null) {
+            Map.Entry<String, JsonNode> entry = fields.next();
+            String rawKey = entry.getKey();
+            Field field = findField(type, rawKey);
+            if (field == null) {
                 Position unknown = at.field(rawKey, rawKey);
                 error(unknown, "unknown field");
                 continue;
             }
-            String key = keyOf(component);
-            if (renamed.containsKey(key)) {
-                error(at.field(key, rawKey), "defined twice (keys differ only in case)");
+            if (isPresent(present, field)) {
+                error(at.field(field.key(), rawKey), "defined twice (keys differ only in case)");
                 continue;
             }
-            rawKeys.put(key, rawKey);
-            renamed.put(key, field.getValue());
+            present.add(new Present(field, rawKey, entry.getValue()));
         }
         object.removeAll();
-        for (Map.Entry<String, JsonNode> field : renamed.entrySet()) {
-            String key = field.getKey();
-            RecordComponent component = componentsOf(type).get(key);
-            Position fieldAt = at.field(key, rawKeys.get(key));
-            NotImplemented notImplemented = notImplemented(component);
-            if (notImplemented != null && !isEmptyValue(field.getValue())) {
-                warnNotImplemented(fieldAt, notImplemented);
+        for (Present entry : present) {
+            Field field = entry.field();
+            Position fieldAt = at.field(field.key(), entry.rawKey());
+            if (field.notImplemented() != null && !isEmptyValue(entry.value())) {
+                warnNotImplemented(fieldAt, field.notImplemented());
             }
-            JsonNode value = walkValue(field.getValue(), component.getGenericType(), fieldAt);
+            JsonNode value = walkValue(entry.value(), field.shape(), fieldAt);
             if (value != null) {
-                object.set(key, value);
+                object.set(field.key(), value);
             }
         }
+    }
+
+    private static boolean isPresent(List<Present> present, Field field) {
+        for (Present entry : present) {
+            if (entry.field() == field) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isEmptyValue(JsonNode value) {
@@ -241,20 +377,22 @@ public final class SchemaWalker {
     }
 
     /** Returns the canonical node for {@code value}, or null to drop the key. */
-    private JsonNode walkValue(JsonNode value, Type type, Position at) {
-        int line = document.lineOf(at.rawPath());
-        if (line > 0) {
-            canonicalLines.put(at.path(), line);
+    private JsonNode walkValue(JsonNode value, Shape shape, Position at) {
+        if (canonicalLines != null) {
+            int line = document.lineOf(at.rawPath());
+            if (line > 0) {
+                canonicalLines.put(at.path(), line);
+            }
         }
-        Class<?> raw = rawClass(type);
+        Class<?> raw = shape.raw;
         if (value.isNull()) {
             // YAML's "key:" with nothing after it: an empty section (present, so enabled), an unset scalar
-            if (isSection(raw)) {
+            if (shape.section) {
                 return NODES.objectNode();
             }
             return null;
         }
-        if (isSection(raw)) {
+        if (shape.section) {
             if (value.isBoolean() && acceptsBoolean(raw)) {
                 // Traefik's "allowEmpty" sections: true enables the section with its defaults, false omits it
                 return value.booleanValue() ? NODES.objectNode() : null;
@@ -266,26 +404,27 @@ public final class SchemaWalker {
             walkRecord((ObjectNode) value, raw, at);
             return value;
         }
-        if (Map.class.isAssignableFrom(raw)) {
-            return walkMap(value, typeArgument(type, 1), at);
+        if (shape.map) {
+            return walkMap(value, shape.element(), at);
         }
-        if (List.class.isAssignableFrom(raw)) {
-            return walkList(value, typeArgument(type, 0), at);
+        if (shape.list) {
+            return walkList(value, shape.element(), at);
         }
         return ScalarCoercion.coerce(value, raw, message -> error(at, message));
     }
 
-    private JsonNode walkMap(JsonNode value, Type valueType, Position at) {
+    private JsonNode walkMap(JsonNode value, Shape valueShape, Position at) {
         if (!value.isObject()) {
             error(at, "expected a mapping of names to values, got " + describe(value));
             return null;
         }
         ObjectNode object = (ObjectNode) value;
-        boolean elementsAreRecords = isSection(rawClass(valueType));
+        boolean elementsAreRecords = valueShape.section;
         for (String key : List.copyOf(object.properties().stream().map(Map.Entry::getKey).toList())) {
-            Removal removal = elementsAreRecords ? new Removal(at.entry(key, null).path(), object, key, -1) : null;
-            Position entryAt = at.entry(key, removal);
-            JsonNode walked = walkValue(object.get(key), valueType, entryAt);
+            String entryPath = Position.join(at.path(), key);
+            Removal removal = elementsAreRecords ? new Removal(entryPath, object, key, -1) : null;
+            Position entryAt = at.entry(key, entryPath, removal);
+            JsonNode walked = walkValue(object.get(key), valueShape, entryAt);
             if (walked == null) {
                 object.remove(key);
             } else {
@@ -295,16 +434,17 @@ public final class SchemaWalker {
         return object;
     }
 
-    private JsonNode walkList(JsonNode value, Type elementType, Position at) {
+    private JsonNode walkList(JsonNode value, Shape itemShape, Position at) {
         if (!value.isArray()) {
             error(at, "expected a list, got " + describe(value));
             return null;
         }
         ArrayNode array = (ArrayNode) value;
-        boolean elementsAreRecords = isSection(rawClass(elementType));
+        boolean elementsAreRecords = itemShape.section;
         for (int i = 0; i < array.size(); i++) {
-            Removal removal = elementsAreRecords ? new Removal(at.item(i, null).path(), array, null, i) : null;
-            JsonNode walked = walkValue(array.get(i), elementType, at.item(i, removal));
+            String itemPath = at.path() + "[" + i + "]";
+            Removal removal = elementsAreRecords ? new Removal(itemPath, array, null, i) : null;
+            JsonNode walked = walkValue(array.get(i), itemShape, at.item(i, itemPath, removal));
             array.set(i, walked == null ? NODES.nullNode() : walked);
         }
         return array;

@@ -9,8 +9,10 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.Constructor;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -19,6 +21,7 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.representer.Representer;
 
 /**
  * Reads YAML through SnakeYAML's node graph, which keeps each node's line and resolves anchors and
@@ -28,6 +31,8 @@ import org.yaml.snakeyaml.nodes.Tag;
 final class YamlTreeReader {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** Never used to write: only because SnakeYAML's constructor with a resolver wants one. */
+    private static final DumperOptions DUMPER = new DumperOptions();
 
     private final String source;
     private final Map<String, Integer> lines;
@@ -38,13 +43,18 @@ final class YamlTreeReader {
         this.lines = lines;
     }
 
+    /**
+     * @param lines where to record the line of each key and list item by raw path, or null to record none (and
+     *     build no paths): then a key defined twice is reported without its path, to be read again with lines
+     */
     static JsonNode read(String source, String content, Map<String, Integer> lines) throws ConfigSyntaxException {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
         options.setMaxAliasesForCollections(1000);
         Node root;
         try {
-            root = new Yaml(options).compose(new StringReader(content));
+            root = new Yaml(new Constructor(options), new Representer(DUMPER), DUMPER, options,
+                    new PlainScalarResolver()).compose(new StringReader(content));
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
             throw new ConfigSyntaxException(source, line, "cannot parse: " + e.getProblem());
@@ -70,8 +80,11 @@ final class YamlTreeReader {
                 ArrayNode array = NODES.arrayNode();
                 List<Node> items = sequence.getValue();
                 for (int i = 0; i < items.size(); i++) {
-                    String itemPath = path + "[" + i + "]";
-                    lines.put(itemPath, line(items.get(i)));
+                    String itemPath = null;
+                    if (lines != null) {
+                        itemPath = path + "[" + i + "]";
+                        lines.put(itemPath, line(items.get(i)));
+                    }
                     array.add(convert(items.get(i), itemPath));
                 }
                 return array;
@@ -95,11 +108,16 @@ final class YamlTreeReader {
                 throw new ConfigSyntaxException(source, line(keyNode), "keys must be plain strings");
             }
             String name = key.getValue();
-            String childPath = path.isEmpty() ? name : path + "." + name;
+            String childPath = null;
+            if (lines != null) {
+                childPath = path.isEmpty() ? name : path + "." + name;
+            }
             if (object.has(name)) {
                 throw new ConfigSyntaxException(source, line(keyNode), "key \"" + childPath + "\" is defined twice");
             }
-            lines.put(childPath, line(keyNode));
+            if (lines != null) {
+                lines.put(childPath, line(keyNode));
+            }
             object.set(name, convert(tuple.getValueNode(), childPath));
         }
         for (MappingNode source : merged) {

@@ -69,6 +69,43 @@ class SchemaWalkerTest {
         assertThat(root.entryPoints().get("web").transport().keepAliveMaxRequests()).isEqualTo(7);
     }
 
+    /** Keys written in another case: each value's line is found by its canonical path, through its raw one. */
+    static Stream<Arguments> lines() {
+        String yaml = """
+                HTTP:
+                  Routers:
+                    r:
+                      Rule: "Path(`/`)"
+                      middlewares:
+                        - a
+                        - b
+                ENTRYPOINTS:
+                  web:
+                    forwardedHeaders:
+                      TRUSTEDIPS: [10.0.0.1, 10.0.0.2]
+                """;
+        return Stream.of(
+                Arguments.of(yaml, "http", 1),
+                Arguments.of(yaml, "http.routers", 2),
+                Arguments.of(yaml, "http.routers.r", 3),
+                Arguments.of(yaml, "http.routers.r.rule", 4),
+                Arguments.of(yaml, "http.routers.r.middlewares[1]", 7),
+                Arguments.of(yaml, "entryPoints.web.forwardedHeaders.trustedIPs", 11),
+                Arguments.of(yaml, "entryPoints.web.forwardedHeaders.trustedIPs[0]", 11));
+    }
+
+    @ParameterizedTest
+    @MethodSource("lines")
+    void recordsTheLineOfEveryValueByItsCanonicalPath(String yaml, String path, int line) throws Exception {
+        assertThat(walk(yaml).lines()).containsEntry(path, line);
+    }
+
+    @Test
+    void reportsAProblemBelowKeysWrittenInAnotherCaseAtItsLine() throws Exception {
+        assertThat(walk("HTTP:\n  Routers:\n    r:\n      Priority: high\n").errors()).map(Problem::toString)
+                .containsExactly("t.yml:4: http.routers.r.priority: invalid integer \"high\"");
+    }
+
     @Test
     void marksOnlyTheBrokenElementOfACollectionAndDropsTheBadValue() throws Exception {
         ConfigDocument document = ConfigTreeReader.read("t.yml", """
