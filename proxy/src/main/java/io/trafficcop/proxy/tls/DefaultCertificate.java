@@ -24,6 +24,7 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.slf4j.LoggerFactory;
 
 /**
  * Traefik's generated default certificate ({@code tls/generate.DefaultCertificate}), served when no certificate
@@ -66,6 +67,8 @@ public final class DefaultCertificate {
                 try {
                     CERTIFICATE.complete(generate());
                 } catch (RuntimeException | Error e) {
+                    // handshakes that need it then fail (closed), as they would without a certificate to serve
+                    LoggerFactory.getLogger(DefaultCertificate.class).error("cannot generate the default certificate", e);
                     CERTIFICATE.completeExceptionally(e);
                 }
             });
