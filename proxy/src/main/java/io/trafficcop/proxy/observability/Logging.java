@@ -34,9 +34,13 @@ public final class Logging {
     }
 
     public static void configure(LogSettings settings) {
-        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
-            return;
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+            configure(context, settings);
         }
+    }
+
+    /** Applies {@code settings} to {@code context} (replacing the root logger's appenders). */
+    public static void configure(LoggerContext context, LogSettings settings) {
         Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         Level level = levelOf(settings.level());
         LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();

@@ -6,7 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * One Traefik TLS store ({@code tls.stores.<name>}): its certificates indexed by their sorted names, and its default
@@ -22,10 +24,21 @@ public final class CertificateStore {
 
     private final String name;
     private final Map<String, ServedCertificate> byKey; // reverse-sorted keys
-    private final ServedCertificate defaultCertificate;
+    private final CompletableFuture<ServedCertificate> configuredDefault; // null: the generated one
+    private final Supplier<CompletableFuture<ServedCertificate>> generatedDefault;
     private final Map<String, Object> cache = new ConcurrentHashMap<>();
 
+    /**
+     * @param defaultCertificate the store's default certificate; null: Traefik's generated one
+     *                           ({@link DefaultCertificate#sharedAsync()}), generated when first needed
+     */
     public CertificateStore(String name, List<ServedCertificate> certificates, ServedCertificate defaultCertificate) {
+        this(name, certificates, defaultCertificate, DefaultCertificate::sharedAsync);
+    }
+
+    /** @param generatedDefault the generated default certificate, asked for when first needed (tests pass their own) */
+    CertificateStore(String name, List<ServedCertificate> certificates, ServedCertificate defaultCertificate,
+                     Supplier<CompletableFuture<ServedCertificate>> generatedDefault) {
         this.name = name;
         Map<String, ServedCertificate> unique = new LinkedHashMap<>();
         for (ServedCertificate c : certificates) {
@@ -38,16 +51,25 @@ public final class CertificateStore {
             sorted.put(k, unique.get(k));
         }
         this.byKey = Collections.unmodifiableMap(sorted);
-        this.defaultCertificate = defaultCertificate;
+        this.configuredDefault = defaultCertificate == null ? null : CompletableFuture.completedFuture(defaultCertificate);
+        this.generatedDefault = generatedDefault;
     }
 
     public String name() {
         return name;
     }
 
-    /** The store's default: its {@code defaultCertificate}, an ACME {@code defaultGeneratedCert}, or the generated one. */
-    public ServedCertificate defaultCertificate() {
-        return defaultCertificate;
+    /**
+     * The store's default: its {@code defaultCertificate}, an ACME {@code defaultGeneratedCert}, or the generated one
+     * (which may still be being generated: the future completes on the generating thread).
+     */
+    public CompletableFuture<ServedCertificate> defaultCertificate() {
+        return configuredDefault == null ? generatedDefault.get() : configuredDefault;
+    }
+
+    /** Whether the default is Traefik's generated certificate. */
+    public boolean generatesDefaultCertificate() {
+        return configuredDefault == null;
     }
 
     public Map<String, ServedCertificate> certificates() {

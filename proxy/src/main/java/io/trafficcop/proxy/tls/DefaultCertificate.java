@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
@@ -23,6 +24,7 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.slf4j.LoggerFactory;
 
 /**
  * Traefik's generated default certificate ({@code tls/generate.DefaultCertificate}), served when no certificate
@@ -40,16 +42,37 @@ public final class DefaultCertificate {
     }
 
     /**
-     * The process's generated default certificate, created on first use and reused by every snapshot (Traefik
-     * generates one per configuration update; reusing it spares an RSA key generation per reload and keeps the
-     * default certificate stable for clients).
+     * The process's generated default certificate, waiting for it when it is being generated (Traefik generates one
+     * per configuration update; reusing it spares an RSA key generation per reload and keeps the default certificate
+     * stable for clients).
      */
     public static ServedCertificate shared() {
+        return sharedAsync().join();
+    }
+
+    /**
+     * The process's generated default certificate, generated on a background thread on the first call. An RSA 2048
+     * key generation costs 0.1-1 CPU-second (more while the JIT has not compiled BigInteger): a configuration that
+     * never serves a handshake needing it never pays it, and plain HTTP never waits for it.
+     */
+    public static CompletableFuture<ServedCertificate> sharedAsync() {
         return Shared.CERTIFICATE;
     }
 
     private static final class Shared {
-        static final ServedCertificate CERTIFICATE = generate();
+        static final CompletableFuture<ServedCertificate> CERTIFICATE = new CompletableFuture<>();
+
+        static {
+            Thread.ofPlatform().daemon().name("default-certificate").start(() -> {
+                try {
+                    CERTIFICATE.complete(generate());
+                } catch (RuntimeException | Error e) {
+                    // handshakes that need it then fail (closed), as they would without a certificate to serve
+                    LoggerFactory.getLogger(DefaultCertificate.class).error("cannot generate the default certificate", e);
+                    CERTIFICATE.completeExceptionally(e);
+                }
+            });
+        }
     }
 
     /** A new default certificate. */

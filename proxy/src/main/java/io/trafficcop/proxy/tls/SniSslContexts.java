@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +23,8 @@ import org.slf4j.LoggerFactory;
 public final class SniSslContexts {
 
     private static final Logger LOG = LoggerFactory.getLogger(SniSslContexts.class);
+
+    private static final CompletableFuture<Selection> NONE = CompletableFuture.completedFuture(null);
 
     private final TlsTermination termination;
     private final Map<String, String> hostOptions;
@@ -41,27 +44,30 @@ public final class SniSslContexts {
         return hostOptions.getOrDefault(serverName, ServerTlsOptions.DEFAULT_NAME);
     }
 
-    /** The context for a ClientHello, or null when the handshake must fail (no certificate, broken options). */
-    public Selection select(ClientHello hello, SocketAddress localAddress) {
+    /**
+     * The context for a ClientHello, or null when the handshake must fail (no certificate, broken options). Complete
+     * at once unless the handshake needs the generated default certificate while it is still being generated.
+     */
+    public CompletableFuture<Selection> select(ClientHello hello, SocketAddress localAddress) {
         String sni = hello.serverName();
         if (hello.alpnProtocols().contains(TlsAlpnChallengeCertificates.ACME_TLS_1)) {
             ServedCertificate challenge = termination.challenges().get(sni);
             if (challenge == null) {
                 LOG.debug("TLS: no certificate for TLSALPN challenge: {}", sni);
-                return null;
+                return NONE;
             }
             ServerTlsOptions defaults = termination.options(ServerTlsOptions.DEFAULT_NAME);
             if (defaults == null) {
                 defaults = ServerTlsOptions.of(ServerTlsOptions.DEFAULT_NAME, null);
             }
-            return new Selection(defaults.newContext(challenge, List.of(TlsAlpnChallengeCertificates.ACME_TLS_1)),
-                    List.of(), ServerTlsOptions.DEFAULT_NAME, challenge);
+            return CompletableFuture.completedFuture(new Selection(defaults.newContext(challenge,
+                    List.of(TlsAlpnChallengeCertificates.ACME_TLS_1)), List.of(), ServerTlsOptions.DEFAULT_NAME, challenge));
         }
         String optionsName = optionsNameFor(sni);
         ServerTlsOptions options = termination.options(optionsName);
         if (options == null) {
             LOG.debug("TLS: options {} for {} are broken or unknown, closing connection", optionsName, sni);
-            return null;
+            return NONE;
         }
         CertificateStore store = termination.store(TlsTermination.DEFAULT_STORE);
         String lookup = sni;
@@ -69,13 +75,17 @@ public final class SniSslContexts {
             lookup = local.getAddress().getHostAddress();
         }
         ServedCertificate cert = store.best(lookup);
-        if (cert == null) {
-            if (options.sniStrict()) {
-                LOG.debug("TLS: strict SNI enabled - No certificate found for domain: \"{}\", closing connection", sni);
-                return null;
-            }
-            cert = store.defaultCertificate();
+        if (cert != null) {
+            return CompletableFuture.completedFuture(selection(options, optionsName, cert));
         }
+        if (options.sniStrict()) {
+            LOG.debug("TLS: strict SNI enabled - No certificate found for domain: \"{}\", closing connection", sni);
+            return NONE;
+        }
+        return store.defaultCertificate().thenApply(fallback -> selection(options, optionsName, fallback));
+    }
+
+    private Selection selection(ServerTlsOptions options, String optionsName, ServedCertificate cert) {
         try {
             return new Selection(termination.context(options, cert), options.jdkNamedGroups(), optionsName, cert);
         } catch (IllegalArgumentException e) {

@@ -5,6 +5,8 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.ssl.SslClientHelloHandler;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.Promise;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
@@ -52,13 +54,32 @@ public final class SniTlsHandler extends SslClientHelloHandler<SniSslContexts.Se
         ClientHello hello = ClientHello.parse(clientHello);
         serverName = hello.serverName();
         SniSslContexts current = contexts.get();
-        SniSslContexts.Selection selection = current == null ? null : current.select(hello, ctx.channel().localAddress());
-        return ctx.executor().newSucceededFuture(selection);
+        if (current == null) {
+            return ctx.executor().newSucceededFuture(null);
+        }
+        CompletableFuture<SniSslContexts.Selection> selection = current.select(hello, ctx.channel().localAddress());
+        if (selection.isDone() && !selection.isCompletedExceptionally()) {
+            return ctx.executor().newSucceededFuture(selection.join());
+        }
+        // the generated default certificate is not ready yet: Netty holds the reads and completes the handshake
+        // set-up on this channel's event loop when it is (the detector's timeout still bounds the wait)
+        Promise<SniSslContexts.Selection> promise = ctx.executor().newPromise();
+        selection.whenComplete((chosen, failure) -> {
+            if (failure == null) {
+                promise.trySuccess(chosen);
+            } else {
+                promise.tryFailure(failure);
+            }
+        });
+        return promise;
     }
 
     @Override
     protected void onLookupComplete(ChannelHandlerContext ctx, Future<SniSslContexts.Selection> future) {
         SniSslContexts.Selection selection = future.isSuccess() ? future.getNow() : null;
+        if (ctx.isRemoved()) {
+            return; // the connection closed while the certificate was being generated
+        }
         if (selection == null) {
             ctx.close();
             return;

@@ -12,7 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,6 +66,13 @@ public final class TlsTermination {
      */
     public static TlsTermination build(TlsConfiguration tls, List<ExtraCertificate> extra,
                                        TlsAlpnChallengeCertificates challenges) {
+        return build(tls, extra, challenges, DefaultCertificate::sharedAsync);
+    }
+
+    /** As {@link #build(TlsConfiguration, List, TlsAlpnChallengeCertificates)}, with the generated default given. */
+    static TlsTermination build(TlsConfiguration tls, List<ExtraCertificate> extra,
+                                TlsAlpnChallengeCertificates challenges,
+                                Supplier<CompletableFuture<ServedCertificate>> generatedDefault) {
         List<String> errors = new ArrayList<>();
         Map<String, ServerTlsOptions> options = new LinkedHashMap<>();
         Map<String, String> optionErrors = new LinkedHashMap<>();
@@ -117,12 +126,13 @@ public final class TlsTermination {
             List<ServedCertificate> certs = byStore.getOrDefault(name, List.of());
             ServedCertificate defaultCert = defaultCertificate(name, e.getValue(), certs,
                     extraByStore.getOrDefault(name, List.of()), errors);
-            stores.put(name, new CertificateStore(name, certs, defaultCert));
+            stores.put(name, new CertificateStore(name, certs, defaultCert, generatedDefault));
         }
         return new TlsTermination(Collections.unmodifiableMap(options), Collections.unmodifiableMap(optionErrors),
                 Collections.unmodifiableMap(stores), challenges, List.copyOf(errors));
     }
 
+    /** The store's default certificate; null for the generated one. */
     private static ServedCertificate defaultCertificate(String storeName, TlsStore store, List<ServedCertificate> certs,
                                                         List<ExtraCertificate> extra, List<String> errors) {
         if (store != null && store.defaultCertificate() != null) {
@@ -133,7 +143,7 @@ public final class TlsTermination {
                 String msg = "tls.stores." + storeName + ".defaultCertificate: " + ex.getMessage();
                 errors.add(msg);
                 LOG.error("Error while creating certificate store: {}", msg);
-                return DefaultCertificate.shared();
+                return null;
             }
         }
         var generated = store == null ? null : store.defaultGeneratedCert();
@@ -154,7 +164,7 @@ public final class TlsTermination {
             LOG.debug("tls.stores.{}: no certificate yet for defaultGeneratedCert {}, using the generated one",
                     storeName, domains);
         }
-        return DefaultCertificate.shared();
+        return null; // the generated one, created when a handshake first needs it
     }
 
     /** A domain's main name and SANs, lower-cased, without trailing dots (Traefik's sanitizeDomains). */
@@ -179,6 +189,15 @@ public final class TlsTermination {
             n = n.substring(0, n.length() - 1);
         }
         return n;
+    }
+
+    /**
+     * Starts generating the default certificate in the background when a store uses it, so that the first handshake
+     * needing it does not wait (called once a snapshot with TLS routers serves: plain HTTP never waits for it).
+     */
+    public void prepareDefaultCertificate() {
+        stores.values().stream().filter(CertificateStore::generatesDefaultCertificate).findFirst()
+                .ifPresent(CertificateStore::defaultCertificate);
     }
 
     /** Configuration errors found while building (broken certificates and options). */

@@ -174,7 +174,11 @@ public final class SnapshotCompiler {
             }
         });
         Set<String> serviceNames = Set.copyOf(config.services().keySet());
+        boolean tlsRouters = tlsHosts.values().stream().anyMatch(hosts -> !hosts.isEmpty());
         Runnable afterSwap = () -> {
+            if (tlsRouters) {
+                termination.prepareDefaultCertificate(); // in the background, once plain HTTP is served
+            }
             if (registries.healthChecks() != null) {
                 registries.healthChecks().retainOnly(serviceNames);
             }
