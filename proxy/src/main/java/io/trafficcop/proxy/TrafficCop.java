@@ -96,12 +96,16 @@ public final class TrafficCop implements AutoCloseable {
         watcherRef.set(watcher);
         acme.start();
         FileProvider provider = fileProvider(config, loaded, environment);
+        // the providers' first configurations are compiled once, together (the file provider publishes its first
+        // one from start())
+        watcher.pause();
         // the internal provider: what TrafficCop routes itself (ping, redirections), even with no other provider
         watcher.publish(new ProviderConfiguration("internal", JsonNodeFactory.instance.objectNode(), List.of(), List.of()));
         try {
             if (provider != null) {
                 provider.start(watcher::publish);
             }
+            watcher.resume();
         } catch (ProviderException e) {
             server.close();
             watcher.close();

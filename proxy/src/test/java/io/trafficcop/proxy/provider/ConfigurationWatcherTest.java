@@ -39,4 +39,33 @@ class ConfigurationWatcherTest {
             assertThat(applied.getLast()).containsOnlyKeys("file", "internal");
         }
     }
+
+    @Test
+    void appliesWhatWasPublishedWhilePausedOnceOnResume() {
+        CopyOnWriteArrayList<Map<String, ProviderConfiguration>> applied = new CopyOnWriteArrayList<>();
+        try (ConfigurationWatcher watcher = new ConfigurationWatcher(Duration.ofMillis(300), applied::add)) {
+            watcher.pause();
+            watcher.publish(config("internal", 1));
+            watcher.publish(config("file", 1));
+            watcher.publish(config("file", 2));
+            watcher.resume();
+            watcher.publish(config("file", 3)); // inside the throttle period the resume started: applied after it
+            await().atMost(Duration.ofSeconds(10)).until(() -> applied.size() == 2);
+            assertThat(applied.getFirst()).containsOnlyKeys("internal", "file");
+            assertThat(applied.getFirst().get("file").tree().get("v").asInt()).isEqualTo(2);
+            assertThat(applied.getLast().get("file").tree().get("v").asInt()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void aResumeWithNothingPublishedAppliesNothing() {
+        CopyOnWriteArrayList<Map<String, ProviderConfiguration>> applied = new CopyOnWriteArrayList<>();
+        try (ConfigurationWatcher watcher = new ConfigurationWatcher(Duration.ZERO, applied::add)) {
+            watcher.pause();
+            watcher.resume();
+            watcher.publish(config("file", 1));
+            await().atMost(Duration.ofSeconds(10)).until(() -> applied.size() == 1);
+            assertThat(applied.getFirst()).containsOnlyKeys("file");
+        }
+    }
 }
