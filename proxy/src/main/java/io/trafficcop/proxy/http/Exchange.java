@@ -3,6 +3,8 @@ package io.trafficcop.proxy.http;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
@@ -38,6 +40,12 @@ public final class Exchange implements RoutingRequest {
 
     /** Traefik's status for a client that went away before its response was written. */
     public static final int STATUS_CLIENT_CLOSED_REQUEST = 499;
+
+    // built once: each with* call makes a new factory (404s, redirects and errors answer through respond)
+    private static final DefaultHttpHeadersFactory UNVALIDATED_HEADERS =
+            DefaultHttpHeadersFactory.headersFactory().withValidation(false);
+    private static final DefaultHttpHeadersFactory UNVALIDATED_TRAILERS =
+            DefaultHttpHeadersFactory.trailersFactory().withValidation(false);
 
     private final ChannelHandlerContext ctx;
     private final ExchangeOwner owner;
@@ -83,6 +91,7 @@ public final class Exchange implements RoutingRequest {
     private boolean omitForwardedFor;
     private boolean deferHead;
     private HttpResponse deferredHead;
+    private ChannelFuture lastWrite;
 
     // Lazily computed views for routing (the router may ask several times).
     private int queryStart = -2;
@@ -643,8 +652,7 @@ public final class Exchange implements RoutingRequest {
     private void respond(HttpResponseStatus responseStatus, CharSequence body, boolean nosniff) {
         var content = body.isEmpty() ? Unpooled.EMPTY_BUFFER : ByteBufUtil.writeUtf8(ctx.alloc(), body);
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, responseStatus, content,
-                DefaultHttpHeadersFactory.headersFactory().withValidation(false),
-                DefaultHttpHeadersFactory.trailersFactory().withValidation(false));
+                UNVALIDATED_HEADERS, UNVALIDATED_TRAILERS);
         response.headers().set(HttpHeaderNames.CONTENT_TYPE, HeaderNames.TEXT_PLAIN_UTF8);
         if (nosniff) {
             response.headers().set(HeaderNames.X_CONTENT_TYPE_OPTIONS, HeaderNames.NOSNIFF);
@@ -737,8 +745,7 @@ public final class Exchange implements RoutingRequest {
         prepareFraming(response);
         boolean last = response instanceof LastHttpContent;
         if (last) {
-            responseComplete = true;
-            ctx.write(response).addListener(this::responseWritten);
+            writeLast(response);
         } else {
             ctx.write(response, ctx.voidPromise());
         }
@@ -787,8 +794,7 @@ public final class Exchange implements RoutingRequest {
             ctx.write(head, ctx.voidPromise());
         }
         if (content instanceof LastHttpContent) {
-            responseComplete = true;
-            ctx.write(content).addListener(this::responseWritten);
+            writeLast(content);
         } else {
             ctx.write(content, ctx.voidPromise());
         }
@@ -871,7 +877,28 @@ public final class Exchange implements RoutingRequest {
         return !closeAfterResponse && HttpUtil.isKeepAlive(request);
     }
 
-    private void responseWritten(io.netty.util.concurrent.Future<? super Void> future) {
+    /** Writes the end of the response; its completion ends the exchange. */
+    private void writeLast(Object last) {
+        responseComplete = true;
+        ChannelFutureListener shared = owner.lastResponseWriteListener();
+        ChannelFuture written = ctx.write(last);
+        lastWrite = written;
+        written.addListener(shared != null ? shared : (ChannelFutureListener) this::lastResponseWriteDone);
+    }
+
+    /**
+     * The last response write of this exchange completed (called by the owner's shared listener, which hands over
+     * whatever future it is notified of: one that is not this exchange's last write is ignored).
+     */
+    public void lastResponseWriteDone(ChannelFuture future) {
+        if (future != lastWrite) {
+            return;
+        }
+        lastWrite = null;
+        responseWritten(future);
+    }
+
+    private void responseWritten(ChannelFuture future) {
         if (finished) {
             return;
         }

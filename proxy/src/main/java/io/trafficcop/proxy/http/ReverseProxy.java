@@ -56,6 +56,11 @@ public final class ReverseProxy {
 
     /** The request-target sent to the backend: origin-form path (joined when preservePath) and query. */
     public static String outgoingUri(String uri, UpstreamTarget target, boolean preservePath) {
+        if (!preservePath && !uri.isEmpty() && uri.charAt(0) == '/' && uri.indexOf(';') < 0) {
+            // origin-form, nothing to join or to replace: sent as received (the usual request, without splitting
+            // and joining path and query again)
+            return uri;
+        }
         String pathAndQuery = uri;
         if (!uri.isEmpty() && uri.charAt(0) != '/') {
             int scheme = uri.indexOf("://");
