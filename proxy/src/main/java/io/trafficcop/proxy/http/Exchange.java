@@ -63,6 +63,8 @@ public final class Exchange implements RoutingRequest {
     private boolean requestComplete;
     private ExchangeListener listener;
     private List<ResponseInterceptor> interceptors;
+    /** The first completion listener (usually the only one, the load balancer's): no list for it. */
+    private Runnable completionListener;
     private List<Runnable> completionListeners;
     private java.util.function.Consumer<HttpContent> bodyTap;
     private ResponseDiverter diverter;
@@ -170,8 +172,13 @@ public final class Exchange implements RoutingRequest {
 
     /** Records the backend server the request is forwarded to (the access log's ServiceURL and OriginDuration). */
     public void forwardingTo(io.trafficcop.proxy.upstream.UpstreamTarget target) {
+        forwardingTo(target, System.nanoTime());
+    }
+
+    /** As {@link #forwardingTo(io.trafficcop.proxy.upstream.UpstreamTarget)}, started at {@code startNanos}. */
+    public void forwardingTo(io.trafficcop.proxy.upstream.UpstreamTarget target, long startNanos) {
         this.upstream = target;
-        this.upstreamStartNanos = System.nanoTime();
+        this.upstreamStartNanos = startNanos;
     }
 
     /** The backend server the request was last forwarded to; null if it was answered without one. */
@@ -602,6 +609,10 @@ public final class Exchange implements RoutingRequest {
      * the client gone (then {@link #status()} is 499). The access log and metrics hook in here.
      */
     public void addCompletionListener(Runnable listener) {
+        if (completionListener == null && completionListeners == null) {
+            completionListener = listener;
+            return;
+        }
         if (completionListeners == null) {
             completionListeners = new ArrayList<>(2);
         }
@@ -609,6 +620,9 @@ public final class Exchange implements RoutingRequest {
     }
 
     private void notifyCompletion() {
+        if (completionListener != null) {
+            completionListener.run();
+        }
         if (completionListeners != null) {
             for (int i = 0; i < completionListeners.size(); i++) {
                 completionListeners.get(i).run();

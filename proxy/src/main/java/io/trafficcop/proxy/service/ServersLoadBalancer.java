@@ -263,7 +263,7 @@ public final class ServersLoadBalancer implements HttpService, StatusSetter {
             exchange.addResponseInterceptor(this);
             exchange.addCompletionListener(this);
             exchange.serviceName(name);
-            ReverseProxy.forward(exchange, server.server().target(), passHostHeader, server.preservePath());
+            ReverseProxy.forward(exchange, server.server().target(), passHostHeader, server.preservePath(), start);
         }
 
         @Override
