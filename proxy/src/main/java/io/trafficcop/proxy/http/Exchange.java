@@ -3,6 +3,8 @@ package io.trafficcop.proxy.http;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
@@ -39,6 +41,12 @@ public final class Exchange implements RoutingRequest {
     /** Traefik's status for a client that went away before its response was written. */
     public static final int STATUS_CLIENT_CLOSED_REQUEST = 499;
 
+    // built once: each with* call makes a new factory (404s, redirects and errors answer through respond)
+    private static final DefaultHttpHeadersFactory UNVALIDATED_HEADERS =
+            DefaultHttpHeadersFactory.headersFactory().withValidation(false);
+    private static final DefaultHttpHeadersFactory UNVALIDATED_TRAILERS =
+            DefaultHttpHeadersFactory.trailersFactory().withValidation(false);
+
     private final ChannelHandlerContext ctx;
     private final ExchangeOwner owner;
     private final HttpRequest request;
@@ -55,6 +63,8 @@ public final class Exchange implements RoutingRequest {
     private boolean requestComplete;
     private ExchangeListener listener;
     private List<ResponseInterceptor> interceptors;
+    /** The first completion listener (usually the only one, the load balancer's): no list for it. */
+    private Runnable completionListener;
     private List<Runnable> completionListeners;
     private java.util.function.Consumer<HttpContent> bodyTap;
     private ResponseDiverter diverter;
@@ -85,6 +95,7 @@ public final class Exchange implements RoutingRequest {
     private boolean omitForwardedFor;
     private boolean deferHead;
     private HttpResponse deferredHead;
+    private ChannelFuture lastWrite;
 
     // Lazily computed views for routing (the router may ask several times).
     private int queryStart = -2;
@@ -167,8 +178,13 @@ public final class Exchange implements RoutingRequest {
 
     /** Records the backend server the request is forwarded to (the access log's ServiceURL and OriginDuration). */
     public void forwardingTo(io.trafficcop.proxy.upstream.UpstreamTarget target) {
+        forwardingTo(target, System.nanoTime());
+    }
+
+    /** As {@link #forwardingTo(io.trafficcop.proxy.upstream.UpstreamTarget)}, started at {@code startNanos}. */
+    public void forwardingTo(io.trafficcop.proxy.upstream.UpstreamTarget target, long startNanos) {
         this.upstream = target;
-        this.upstreamStartNanos = System.nanoTime();
+        this.upstreamStartNanos = startNanos;
     }
 
     /** The backend server the request was last forwarded to; null if it was answered without one. */
@@ -599,6 +615,10 @@ public final class Exchange implements RoutingRequest {
      * the client gone (then {@link #status()} is 499). The access log and metrics hook in here.
      */
     public void addCompletionListener(Runnable listener) {
+        if (completionListener == null && completionListeners == null) {
+            completionListener = listener;
+            return;
+        }
         if (completionListeners == null) {
             completionListeners = new ArrayList<>(2);
         }
@@ -606,6 +626,9 @@ public final class Exchange implements RoutingRequest {
     }
 
     private void notifyCompletion() {
+        if (completionListener != null) {
+            completionListener.run();
+        }
         if (completionListeners != null) {
             for (int i = 0; i < completionListeners.size(); i++) {
                 completionListeners.get(i).run();
@@ -649,8 +672,7 @@ public final class Exchange implements RoutingRequest {
     private void respond(HttpResponseStatus responseStatus, CharSequence body, boolean nosniff) {
         var content = body.isEmpty() ? Unpooled.EMPTY_BUFFER : ByteBufUtil.writeUtf8(ctx.alloc(), body);
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, responseStatus, content,
-                DefaultHttpHeadersFactory.headersFactory().withValidation(false),
-                DefaultHttpHeadersFactory.trailersFactory().withValidation(false));
+                UNVALIDATED_HEADERS, UNVALIDATED_TRAILERS);
         response.headers().set(HttpHeaderNames.CONTENT_TYPE, HeaderNames.TEXT_PLAIN_UTF8);
         if (nosniff) {
             response.headers().set(HeaderNames.X_CONTENT_TYPE_OPTIONS, HeaderNames.NOSNIFF);
@@ -743,8 +765,7 @@ public final class Exchange implements RoutingRequest {
         prepareFraming(response);
         boolean last = response instanceof LastHttpContent;
         if (last) {
-            responseComplete = true;
-            ctx.write(response).addListener(this::responseWritten);
+            writeLast(response);
         } else {
             ctx.write(response, ctx.voidPromise());
         }
@@ -793,8 +814,7 @@ public final class Exchange implements RoutingRequest {
             ctx.write(head, ctx.voidPromise());
         }
         if (content instanceof LastHttpContent) {
-            responseComplete = true;
-            ctx.write(content).addListener(this::responseWritten);
+            writeLast(content);
         } else {
             ctx.write(content, ctx.voidPromise());
         }
@@ -877,7 +897,28 @@ public final class Exchange implements RoutingRequest {
         return !closeAfterResponse;
     }
 
-    private void responseWritten(io.netty.util.concurrent.Future<? super Void> future) {
+    /** Writes the end of the response; its completion ends the exchange. */
+    private void writeLast(Object last) {
+        responseComplete = true;
+        ChannelFutureListener shared = owner.lastResponseWriteListener();
+        ChannelFuture written = ctx.write(last);
+        lastWrite = written;
+        written.addListener(shared != null ? shared : (ChannelFutureListener) this::lastResponseWriteDone);
+    }
+
+    /**
+     * The last response write of this exchange completed (called by the owner's shared listener, which hands over
+     * whatever future it is notified of: one that is not this exchange's last write is ignored).
+     */
+    public void lastResponseWriteDone(ChannelFuture future) {
+        if (future != lastWrite) {
+            return;
+        }
+        lastWrite = null;
+        responseWritten(future);
+    }
+
+    private void responseWritten(ChannelFuture future) {
         if (finished) {
             return;
         }

@@ -1,6 +1,7 @@
 package io.trafficcop.proxy.http;
 
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
 
 /**
  * The client side of an exchange: an HTTP/1.1 connection or an HTTP/2 stream. Implemented by the entry point's
@@ -22,4 +23,13 @@ public interface ExchangeOwner {
 
     /** Whether the entry point is shutting down (ping answers its terminating status code). */
     boolean terminating();
+
+    /**
+     * The listener of an exchange's last response write, one per connection or stream, which passes the outcome to
+     * the owner's current exchange ({@link Exchange#lastResponseWriteDone}); null makes each exchange use its own.
+     * Sharing it saves a listener object per response.
+     */
+    default ChannelFutureListener lastResponseWriteListener() {
+        return null;
+    }
 }

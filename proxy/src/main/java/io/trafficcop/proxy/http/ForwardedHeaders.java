@@ -90,9 +90,11 @@ public final class ForwardedHeaders {
                 headers.set(HeaderNames.X_FORWARDED_HOST, host);
             }
         }
-        List<String> xff = headers.getAll(HeaderNames.X_FORWARDED_FOR);
-        if (xff.size() > 1) {
-            headers.set(HeaderNames.X_FORWARDED_FOR, String.join(COMMA_SPACE, xff));
+        if (headers.contains(HeaderNames.X_FORWARDED_FOR)) { // getAll builds a list: only when there is a value
+            List<String> xff = headers.getAll(HeaderNames.X_FORWARDED_FOR);
+            if (xff.size() > 1) {
+                headers.set(HeaderNames.X_FORWARDED_FOR, String.join(COMMA_SPACE, xff));
+            }
         }
         if (hostname != null && !hostname.isEmpty()) {
             headers.set(HeaderNames.X_FORWARDED_SERVER, hostname);
@@ -105,10 +107,12 @@ public final class ForwardedHeaders {
         if (ip == null) {
             return;
         }
-        List<String> prior = headers.getAll(HeaderNames.X_FORWARDED_FOR);
-        if (prior.isEmpty()) {
+        if (!headers.contains(HeaderNames.X_FORWARDED_FOR)) { // the usual case, without getAll's list
             headers.set(HeaderNames.X_FORWARDED_FOR, ip);
-        } else if (prior.size() == 1) {
+            return;
+        }
+        List<String> prior = headers.getAll(HeaderNames.X_FORWARDED_FOR);
+        if (prior.size() == 1) {
             headers.set(HeaderNames.X_FORWARDED_FOR, prior.get(0) + ", " + ip);
         } else {
             headers.set(HeaderNames.X_FORWARDED_FOR, String.join(COMMA_SPACE, prior) + ", " + ip);
@@ -233,10 +237,10 @@ public final class ForwardedHeaders {
     }
 
     private void applyConnectionHeader(HttpHeaders headers) {
-        List<String> connection = headers.getAll(HttpHeaderNames.CONNECTION);
-        if (connection.isEmpty()) {
-            return;
+        if (!headers.contains(HttpHeaderNames.CONNECTION)) {
+            return; // the usual HTTP/1.1 request: no list built
         }
+        List<String> connection = headers.getAll(HttpHeaderNames.CONNECTION);
         String upgradeType = null;
         for (int i = 0; i < connection.size(); i++) {
             if (containsToken(connection.get(i), HttpHeaderNames.UPGRADE)) {

@@ -50,6 +50,9 @@ public final class HopByHopHeaders {
 
     /** The Upgrade header's value when the Connection header contains the "upgrade" token. */
     public static String upgradeType(HttpHeaders headers) {
+        if (!headers.contains(HttpHeaderNames.CONNECTION)) {
+            return null; // without getAll's list, on every request and response
+        }
         List<String> connection = headers.getAll(HttpHeaderNames.CONNECTION);
         for (int i = 0; i < connection.size(); i++) {
             if (ForwardedHeaders.containsToken(connection.get(i), HttpHeaderNames.UPGRADE)) {
@@ -60,7 +63,8 @@ public final class HopByHopHeaders {
     }
 
     private static void strip(HttpHeaders headers) {
-        List<String> connection = headers.getAll(HttpHeaderNames.CONNECTION);
+        List<String> connection = headers.contains(HttpHeaderNames.CONNECTION)
+                ? headers.getAll(HttpHeaderNames.CONNECTION) : List.of();
         for (int i = 0; i < connection.size(); i++) {
             String value = connection.get(i);
             int start = 0;

@@ -24,8 +24,18 @@ public final class ReverseProxy {
 
     /** Rewrites the exchange's request for {@code target} and forwards it. */
     public static void forward(Exchange exchange, UpstreamTarget target, boolean passHostHeader, boolean preservePath) {
+        forward(exchange, target, passHostHeader, preservePath, System.nanoTime());
+    }
+
+    /**
+     * As {@link #forward(Exchange, UpstreamTarget, boolean, boolean)} for a caller that read the clock just before
+     * (the load balancer times its server call): the exchange's upstream start is {@code startNanos}, one clock read
+     * less per request.
+     */
+    public static void forward(Exchange exchange, UpstreamTarget target, boolean passHostHeader, boolean preservePath,
+                               long startNanos) {
         prepare(exchange.request(), exchange, target, passHostHeader, preservePath);
-        exchange.forwardingTo(target);
+        exchange.forwardingTo(target, startNanos);
         UpstreamExchange.forward(exchange, target);
     }
 
@@ -56,6 +66,11 @@ public final class ReverseProxy {
 
     /** The request-target sent to the backend: origin-form path (joined when preservePath) and query. */
     public static String outgoingUri(String uri, UpstreamTarget target, boolean preservePath) {
+        if (!preservePath && !uri.isEmpty() && uri.charAt(0) == '/' && uri.indexOf(';') < 0) {
+            // origin-form, nothing to join or to replace: sent as received (the usual request, without splitting
+            // and joining path and query again)
+            return uri;
+        }
         String pathAndQuery = uri;
         if (!uri.isEmpty() && uri.charAt(0) != '/') {
             int scheme = uri.indexOf("://");

@@ -2,6 +2,7 @@ package io.trafficcop.proxy.server;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.DefaultHttpRequest;
@@ -58,6 +59,13 @@ final class HttpExchangeHandler extends ChannelDuplexHandler implements Exchange
     private long readDeadline = Long.MAX_VALUE;
     private long writeDeadline = Long.MAX_VALUE;
     private long idleDeadline = Long.MAX_VALUE;
+    /** One listener for every response's last write on this connection, rather than one per response. */
+    private final ChannelFutureListener lastResponseWritten = future -> {
+        Exchange exchange = current;
+        if (exchange != null) {
+            exchange.lastResponseWriteDone(future);
+        }
+    };
 
     HttpExchangeHandler(EntryPointContext entryPoint, ServerState state, boolean http2, boolean secure) {
         this.entryPoint = entryPoint;
@@ -381,6 +389,11 @@ final class HttpExchangeHandler extends ChannelDuplexHandler implements Exchange
     @Override
     public boolean terminating() {
         return state.terminating();
+    }
+
+    @Override
+    public ChannelFutureListener lastResponseWriteListener() {
+        return lastResponseWritten;
     }
 
     // ---- connection events -------------------------------------------------------------------------------------

@@ -44,6 +44,11 @@ public final class ServersLoadBalancer implements HttpService, StatusSetter {
 
     private final String name;
     private final String strategy;
+    /**
+     * Only leasttime reads the time-to-first-byte ring (Traefik keeps it in its leasttime balancer alone): other
+     * strategies skip a clock read and a lock per request.
+     */
+    private final boolean timesFirstByte;
     private final ServerSelector<BalancedServer> selector;
     private final List<BalancedServer> servers;
     private final ChildStatus status;
@@ -60,6 +65,7 @@ public final class ServersLoadBalancer implements HttpService, StatusSetter {
                                 ServiceStats stats) {
         this.name = name;
         this.strategy = strategy;
+        this.timesFirstByte = "leasttime".equals(strategy);
         this.selector = selector;
         this.servers = servers;
         this.status = status;
@@ -263,14 +269,16 @@ public final class ServersLoadBalancer implements HttpService, StatusSetter {
             exchange.addResponseInterceptor(this);
             exchange.addCompletionListener(this);
             exchange.serviceName(name);
-            ReverseProxy.forward(exchange, server.server().target(), passHostHeader, server.preservePath());
+            ReverseProxy.forward(exchange, server.server().target(), passHostHeader, server.preservePath(), start);
         }
 
         @Override
         public void onResponseHead(Exchange e, HttpResponse response) {
             if (responseStatus == 0) {
                 responseStatus = response.status().code();
-                server.stats().recordTimeToFirstByte(System.nanoTime() - start);
+                if (timesFirstByte) {
+                    server.stats().recordTimeToFirstByte(System.nanoTime() - start);
+                }
             }
         }
 

@@ -19,6 +19,12 @@ class ReverseProxyTest {
             http://b:80/base/     | foo           | true  | /base/foo
             http://b:80/base      | /             | true  | /base/
             http://b:80           | /foo?a=1;b=2  | false | /foo?a=1&b=2
+            http://b:80           | /foo?a=1      | false | /foo?a=1
+            http://b:80/base      | /foo?a=1      | false | /foo?a=1
+            http://b:80           | /f;o?q        | false | /f;o?q
+            http://b:80           | /f;o?a;b      | false | /f;o?a&b
+            http://b:80           | /foo?         | false | /foo?
+            http://b:80           | /             | false | /
             http://b:80/base      | /f%2Fo?q      | true  | /base/f%2Fo?q
             http://b:80           | http://h/x?y  | false | /x?y
             http://b:80           | http://h?y    | false | /?y
@@ -35,6 +41,9 @@ class ReverseProxyTest {
             TE: trailers, Trailer: X, Transfer-Encoding: chunked, Foo: bar        | TE: trailers, Foo: bar
             TE: gzip, Proxy-Authorization: x, Proxy-Connection: keep-alive        | ''
             Connection: Upgrade, Upgrade: websocket, Sec-WebSocket-Key: k         | Sec-WebSocket-Key: k, Connection: upgrade, Upgrade: websocket
+            Keep-Alive: timeout=5, Upgrade: websocket, Foo: bar                   | Foo: bar
+            Connection: X-A, Connection: X-B, X-A: 1, X-B: 2, Foo: bar            | Foo: bar
+            Foo: bar                                                              | Foo: bar
             """)
     void stripsHopByHopRequestHeaders(String in, String expected) {
         var headers = new DefaultHttpHeaders();
@@ -56,5 +65,23 @@ class ReverseProxyTest {
             }
         }
         assertThat(actual).isEqualTo(wanted);
+    }
+
+    @ParameterizedTest(name = "{0} + 10.0.0.9 -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            ''                      | 10.0.0.9
+            1.1.1.1                 | 1.1.1.1, 10.0.0.9
+            1.1.1.1, 2.2.2.2        | 1.1.1.1, 2.2.2.2, 10.0.0.9
+            1.1.1.1;2.2.2.2         | 1.1.1.1, 2.2.2.2, 10.0.0.9
+            """)
+    void appendsThePeerToXForwardedFor(String prior, String expected) {
+        var headers = new DefaultHttpHeaders();
+        if (!prior.isEmpty()) {
+            for (String value : prior.split(";")) { // ';' separates header lines, ',' is inside one value
+                headers.add("X-Forwarded-For", value);
+            }
+        }
+        ForwardedHeaders.appendForwardedFor(headers, "10.0.0.9");
+        assertThat(headers.getAll("X-Forwarded-For")).containsExactly(expected);
     }
 }

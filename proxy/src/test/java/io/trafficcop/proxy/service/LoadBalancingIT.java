@@ -113,6 +113,18 @@ class LoadBalancingIT {
         // which server wins depends on measured response times: StrategiesTest checks the choice with given times
         Map<String, Integer> counts = distribution("leasttime.test", 20);
         assertThat(counts.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(20);
+        var stats = metrics.service("leasttime@test");
+        // the time to first byte is taken when the response head is written, before the client reads it
+        assertThat(stats.server(a.url()).timeToFirstByteSamples() + stats.server(c.url()).timeToFirstByteSamples())
+                .isEqualTo(20);
+    }
+
+    @Test
+    void onlyLeastTimeRecordsTimesToFirstByte() throws Exception {
+        distribution("wrr.test", 4);
+        var stats = metrics.service("wrr@test");
+        assertThat(stats.server(a.url()).timeToFirstByteSamples()).isZero();
+        assertThat(stats.server(b.url()).timeToFirstByteSamples()).isZero();
     }
 
     @Test

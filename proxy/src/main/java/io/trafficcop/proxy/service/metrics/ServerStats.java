@@ -63,6 +63,11 @@ public final class ServerStats {
         ttfbIndex = (ttfbIndex + 1) % TTFB_SAMPLES;
     }
 
+    /** How many times to first byte the ring holds (at most {@link #TTFB_SAMPLES}). */
+    public synchronized int timeToFirstByteSamples() {
+        return ttfbCount;
+    }
+
     /** The mean of the recorded times to first byte in milliseconds, 0 before any. */
     public synchronized double averageTimeToFirstByteMillis() {
         return ttfbCount == 0 ? 0 : ttfbSum / ttfbCount;
