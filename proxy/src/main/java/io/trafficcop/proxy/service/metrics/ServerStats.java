@@ -21,7 +21,8 @@ public final class ServerStats {
     private final AtomicLong inflight = new AtomicLong();
     private volatile boolean up = true;
 
-    private final double[] ttfb = new double[TTFB_SAMPLES];
+    /** Allocated on the first sample: only leasttime records any (800 bytes per server otherwise unused). */
+    private double[] ttfb;
     private int ttfbIndex;
     private int ttfbCount;
     private double ttfbSum;
@@ -52,6 +53,9 @@ public final class ServerStats {
     /** Records a time to first byte (leasttime), truncated to whole milliseconds as Traefik's. */
     public synchronized void recordTimeToFirstByte(long nanos) {
         double ms = nanos / 1_000_000L;
+        if (ttfb == null) {
+            ttfb = new double[TTFB_SAMPLES];
+        }
         if (ttfbCount < TTFB_SAMPLES) {
             ttfb[ttfbIndex] = ms;
             ttfbSum += ms;
