@@ -10,13 +10,11 @@ import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.ssl.ApplicationProtocolNames;
 import io.netty.handler.ssl.SslHandler;
-import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.NetUtil;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.Promise;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
 
@@ -146,10 +144,7 @@ final class UpstreamConnector {
 
     private static void configureHttp1(Channel ch, UpstreamTarget target) {
         ChannelPipeline p = ch.pipeline();
-        long idleMillis = target.transport().idleConnTimeout().toMillis();
-        if (idleMillis > 0) {
-            p.addLast(new IdleStateHandler(idleMillis, 0, 0, TimeUnit.MILLISECONDS)); // reads only: cheap
-        }
+        // no idle handler: idleConnTimeout is the pool's (IdleConnections), one timer per pool instead of per connection
         p.addLast("http", new HttpClientCodec(new HttpDecoderConfig()
                 .setMaxChunkSize(MAX_CHUNK)
                 .setMaxHeaderSize(64 * 1024)
