@@ -46,11 +46,12 @@ ENTRYPOINT ["java", "--enable-native-access=ALL-UNNAMED", "-jar", "/app/trafficc
 FROM runtime AS proxy
 COPY --from=build --chown=65532:65532 /trafficcop.jar /app/trafficcop.jar
 # The JVM flags of bin/trafficcop (measured in bench/RESULTS.md), without its -Xmx: in a container the heap follows the
-# memory limit (MaxRAMPercentage above). Serial GC and a small initial heap for one event loop per core; Netty's leak
+# memory limit (MaxRAMPercentage above). Serial GC, a fixed 12 MiB young generation with large survivors (requests in
+# flight die there instead of growing the old generation); Netty's leak
 # detector and allocator JFR events off; the JIT compiling after 5x the default invocations (start-up CPU);
 # malloc's freed memory returned to the OS; Unsafe for Netty's buffers; 8-byte object headers. No
 # --enable-native-access: the jar's manifest has it, and the flag would disable the JDK archive's module graph.
-ENV TRAFFICCOP_JVM_FLAGS="-Xms8m -XX:+UseSerialGC -Dio.netty.leakDetection.level=disabled \
+ENV TRAFFICCOP_JVM_FLAGS="-Xms20m -Xmn12m -XX:SurvivorRatio=1 -XX:TargetSurvivorRatio=90 -XX:+UseSerialGC -Dio.netty.leakDetection.level=disabled \
 -Dio.netty.jfr.enabled=false -XX:CompileThresholdScaling=5 -XX:TrimNativeHeapInterval=1000 \
 --sun-misc-unsafe-memory-access=allow -Dio.netty.noUnsafe=false -XX:+UseCompactObjectHeaders" \
     MALLOC_ARENA_MAX=2

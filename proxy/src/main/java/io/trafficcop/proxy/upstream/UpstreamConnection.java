@@ -7,12 +7,12 @@ import io.netty.handler.codec.http2.Http2Error;
 import io.netty.handler.codec.http2.Http2Exception;
 import io.netty.handler.codec.http2.Http2GoAwayFrame;
 import io.netty.handler.codec.http2.Http2ResetFrame;
-import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 
 /**
  * The last handler of a backend connection's pipeline: routes what the backend sends to the exchange currently
- * using the connection, and closes the connection when it misbehaves while idle in its pool.
+ * using the connection, and closes the connection when it misbehaves while idle in its pool ({@link IdleConnections}
+ * closes it after idleConnTimeout).
  */
 final class UpstreamConnection extends ChannelInboundHandlerAdapter {
 
@@ -21,6 +21,8 @@ final class UpstreamConnection extends ChannelInboundHandlerAdapter {
     private UpstreamExchange current;
     /** Whether the connection is idle in its pool. */
     boolean pooled;
+    /** When it went idle in its pool (its event loop's ticker), for idleConnTimeout. */
+    long idleSinceNanos;
     /** Whether the connection already served an exchange (a failure before any response may be retried). */
     boolean reused;
     /** Whether the HTTP/2 backend told it did not process this stream (GOAWAY above it, REFUSED_STREAM). */
@@ -91,10 +93,6 @@ final class UpstreamConnection extends ChannelInboundHandlerAdapter {
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
-        if (evt instanceof IdleStateEvent && current == null) {
-            ctx.close(); // idleConnTimeout
-            return;
-        }
         if (evt instanceof Http2GoAwayFrame
                 || evt instanceof Http2ResetFrame reset && reset.errorCode() == Http2Error.REFUSED_STREAM.code()) {
             unprocessed = true; // the stream closes next: its request may go again elsewhere

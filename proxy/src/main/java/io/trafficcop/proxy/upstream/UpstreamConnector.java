@@ -1,26 +1,20 @@
 package io.trafficcop.proxy.upstream;
 
-import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoop;
-import io.netty.channel.WriteBufferWaterMark;
-import io.netty.channel.epoll.EpollSocketChannel;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.ssl.ApplicationProtocolNames;
 import io.netty.handler.ssl.SslHandler;
-import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.NetUtil;
+import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.Promise;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
 
@@ -36,50 +30,67 @@ final class UpstreamConnector {
 
     private static final String DIALING = "dialing";
     private static final int MAX_CHUNK = 64 * 1024;
-    /** As the client side's: enough in flight for throughput, little enough to keep memory per exchange bounded. */
-    private static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(64 * 1024, 256 * 1024);
 
     private UpstreamConnector() {
     }
 
     /** Dials {@code target}; {@code allowH2} false keeps a TLS connection on HTTP/1.1 (upgrades, disableHTTP2). */
     static Promise<Channel> connect(EventLoop loop, Channel inbound, UpstreamTarget target, boolean allowH2) {
-        Channel root = inbound.parent() != null && !(inbound instanceof SocketChannel) ? inbound.parent() : inbound;
-        Class<? extends Channel> type = root instanceof EpollSocketChannel ? EpollSocketChannel.class
-                : NioSocketChannel.class;
-        long dialMillis = target.transport().dialTimeout().toMillis();
         Promise<Channel> ready = loop.newPromise();
-        Bootstrap bootstrap = new Bootstrap()
-                .group(loop)
-                .channel(type)
-                .option(ChannelOption.AUTO_READ, false)
-                .option(ChannelOption.TCP_NODELAY, true)
-                .option(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, dialMillis <= 0 ? 0 : (int) Math.min(dialMillis, Integer.MAX_VALUE))
-                .handler(new ChannelInitializer<Channel>() {
-                    @Override
-                    protected void initChannel(Channel ch) {
-                        if (target.isTls()) {
-                            ch.pipeline().addLast("tls", sslHandler(ch, target, allowH2));
-                            // a failed handshake fails the promise; do not let it reach the pipeline's tail too
-                            ch.pipeline().addLast(DIALING, new ChannelInboundHandlerAdapter() {
-                                @Override
-                                public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-                                    ctx.close();
-                                }
-                            });
-                        }
-                    }
-                });
-        // resolved off the event loop (a slow DNS answer must not stall the loop); IP literals need no lookup
-        ChannelFuture connected = bootstrap.resolver(OffLoopAddressResolverGroup.INSTANCE)
-                .connect(InetSocketAddress.createUnresolved(target.host(), target.port()));
-        connected.addListener(f -> {
+        ChannelFuture registered = PreparedBootstrap.of(loop, inbound).register();
+        if (registered.isDone()) {
+            dial(registered, target, allowH2, ready);
+        } else {
+            registered.addListener(f -> dial(registered, target, allowH2, ready));
+        }
+        return ready;
+    }
+
+    private static void dial(ChannelFuture registered, UpstreamTarget target, boolean allowH2, Promise<Channel> ready) {
+        if (!registered.isSuccess()) {
+            ready.tryFailure(registered.cause());
+            return;
+        }
+        Channel ch = registered.channel();
+        long dialMillis = target.transport().dialTimeout().toMillis();
+        ch.config().setConnectTimeoutMillis(dialMillis <= 0 ? 0 : (int) Math.min(dialMillis, Integer.MAX_VALUE));
+        if (target.isTls()) {
+            ch.pipeline().addLast("tls", sslHandler(ch, target, allowH2));
+            // a failed handshake fails the promise; do not let it reach the pipeline's tail too
+            ch.pipeline().addLast(DIALING, new ChannelInboundHandlerAdapter() {
+                @Override
+                public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+                    ctx.close();
+                }
+            });
+        }
+        InetAddress literal = NetUtil.createInetAddressFromIpAddressString(target.host());
+        if (literal != null) {
+            // an IP literal (the usual server URL, and Kubernetes endpoints): no lookup, no hop to the DNS threads
+            connect(ch, new InetSocketAddress(literal, target.port()), target, ready);
+            return;
+        }
+        // resolved off the event loop (a slow DNS answer must not stall the loop); the JDK caches the answers
+        Future<InetSocketAddress> resolved = OffLoopAddressResolverGroup.INSTANCE.getResolver(ch.eventLoop())
+                .resolve(InetSocketAddress.createUnresolved(target.host(), target.port()));
+        resolved.addListener(f -> {
             if (!f.isSuccess()) {
+                ch.close();
                 ready.tryFailure(f.cause());
                 return;
             }
-            Channel ch = connected.channel();
+            connect(ch, resolved.getNow(), target, ready); // Channel.connect hands over to the channel's loop
+        });
+    }
+
+    private static void connect(Channel ch, InetSocketAddress address, UpstreamTarget target, Promise<Channel> ready) {
+        ChannelFuture connected = ch.connect(address);
+        connected.addListener(f -> {
+            if (!f.isSuccess()) {
+                ch.close();
+                ready.tryFailure(f.cause());
+                return;
+            }
             if (!target.isTls()) {
                 if (target.isH2c()) {
                     UpstreamH2Connection.configure(ch, target);
@@ -113,7 +124,6 @@ final class UpstreamConnector {
             });
             ch.read(); // auto-read is off: let the handshake in
         });
-        return ready;
     }
 
     private static SslHandler sslHandler(Channel ch, UpstreamTarget target, boolean allowH2) {
@@ -134,10 +144,7 @@ final class UpstreamConnector {
 
     private static void configureHttp1(Channel ch, UpstreamTarget target) {
         ChannelPipeline p = ch.pipeline();
-        long idleMillis = target.transport().idleConnTimeout().toMillis();
-        if (idleMillis > 0) {
-            p.addLast(new IdleStateHandler(idleMillis, 0, 0, TimeUnit.MILLISECONDS)); // reads only: cheap
-        }
+        // no idle handler: idleConnTimeout is the pool's (IdleConnections), one timer per pool instead of per connection
         p.addLast("http", new HttpClientCodec(new HttpDecoderConfig()
                 .setMaxChunkSize(MAX_CHUNK)
                 .setMaxHeaderSize(64 * 1024)

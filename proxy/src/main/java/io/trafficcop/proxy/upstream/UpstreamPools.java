@@ -3,7 +3,6 @@ package io.trafficcop.proxy.upstream;
 import io.netty.channel.Channel;
 import io.netty.util.concurrent.FastThreadLocal;
 import io.netty.util.concurrent.Future;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Set;
@@ -21,10 +20,10 @@ import java.util.Map;
  */
 public final class UpstreamPools {
 
-    private static final FastThreadLocal<Map<UpstreamTarget, ArrayDeque<UpstreamConnection>>> POOLS =
+    private static final FastThreadLocal<Map<UpstreamTarget, IdleConnections>> POOLS =
             new FastThreadLocal<>() {
                 @Override
-                protected Map<UpstreamTarget, ArrayDeque<UpstreamConnection>> initialValue() {
+                protected Map<UpstreamTarget, IdleConnections> initialValue() {
                     return new HashMap<>();
                 }
             };
@@ -59,21 +58,14 @@ public final class UpstreamPools {
 
     /** An idle, open connection to {@code target} owned by the calling event loop, or null. */
     static UpstreamConnection poll(UpstreamTarget target) {
-        ArrayDeque<UpstreamConnection> idle = POOLS.get().get(target);
-        if (idle == null) {
-            return null;
-        }
-        UpstreamConnection c;
-        while ((c = idle.pollLast()) != null) { // most recently used first: it is the least likely to be stale
-            if (c.channel().isActive()) {
-                c.pooled = false;
-                return c;
-            }
-        }
-        return null;
+        IdleConnections idle = POOLS.get().get(target);
+        return idle == null ? null : idle.pollNewest();
     }
 
-    /** Returns a connection for reuse; closes it when the pool is full or pooling is disabled. */
+    /**
+     * Returns a connection for reuse; closes it when the pool already holds maxIdleConnsPerHost connections (as
+     * Go's Transport: the connection is not kept, the others stay) or pooling is disabled.
+     */
     static void release(UpstreamConnection connection) {
         UpstreamTarget target = connection.target();
         int max = target.transport().maxIdleConnsPerHost();
@@ -82,13 +74,17 @@ public final class UpstreamPools {
             ch.close();
             return;
         }
-        ArrayDeque<UpstreamConnection> idle = POOLS.get().computeIfAbsent(target, t -> new ArrayDeque<>());
+        Map<UpstreamTarget, IdleConnections> pools = POOLS.get();
+        IdleConnections idle = pools.get(target);
+        if (idle == null) {
+            idle = new IdleConnections(target, ch.eventLoop());
+            pools.put(target, idle);
+        }
         if (idle.size() >= max) {
             ch.close();
             return;
         }
-        connection.pooled = true;
-        idle.addLast(connection);
+        idle.add(connection);
         ch.read(); // keep a read pending so a close by the backend is noticed while idle
     }
 
@@ -97,13 +93,14 @@ public final class UpstreamPools {
         if (!connection.pooled) {
             return;
         }
-        connection.pooled = false;
-        ArrayDeque<UpstreamConnection> idle = POOLS.get().get(connection.target());
+        IdleConnections idle = POOLS.get().get(connection.target());
         if (idle != null) {
             idle.remove(connection);
             if (idle.isEmpty()) {
                 POOLS.get().remove(connection.target());
             }
+        } else {
+            connection.pooled = false;
         }
     }
 
@@ -173,7 +170,7 @@ public final class UpstreamPools {
 
     /** Idle connections to {@code target} held by the calling event loop (tests, metrics). */
     public static int idleCount(UpstreamTarget target) {
-        ArrayDeque<UpstreamConnection> idle = POOLS.get().get(target);
+        IdleConnections idle = POOLS.get().get(target);
         return idle == null ? 0 : idle.size();
     }
 }
