@@ -15,8 +15,6 @@ import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.Promise;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import javax.net.ssl.SSLEngine;
-import javax.net.ssl.SSLParameters;
 
 /**
  * Opens connections to backends on the caller's event loop with the servers transport's dialTimeout and
@@ -55,7 +53,8 @@ final class UpstreamConnector {
         long dialMillis = target.transport().dialTimeout().toMillis();
         ch.config().setConnectTimeoutMillis(dialMillis <= 0 ? 0 : (int) Math.min(dialMillis, Integer.MAX_VALUE));
         if (target.isTls()) {
-            ch.pipeline().addLast("tls", sslHandler(ch, target, allowH2));
+            ch.pipeline().addLast("tls", UpstreamSslContexts.newHandler(ch.alloc(), target.transport(), target.host(),
+                    target.port(), allowH2));
             // a failed handshake fails the promise; do not let it reach the pipeline's tail too
             ch.pipeline().addLast(DIALING, new ChannelInboundHandlerAdapter() {
                 @Override
@@ -109,7 +108,7 @@ final class UpstreamConnector {
                 }
                 ch.pipeline().remove(DIALING);
                 try {
-                    PeerCertificates.verify(ssl.engine().getSession(), target.transport().tls());
+                    UpstreamSslContexts.verifyPeer(ssl.engine().getSession(), target.transport());
                 } catch (javax.net.ssl.SSLException e) {
                     ch.close();
                     ready.tryFailure(e);
@@ -124,22 +123,6 @@ final class UpstreamConnector {
             });
             ch.read(); // auto-read is off: let the handshake in
         });
-    }
-
-    private static SslHandler sslHandler(Channel ch, UpstreamTarget target, boolean allowH2) {
-        var tls = target.transport().tls();
-        var context = UpstreamSslContexts.of(tls, allowH2 && !target.transport().disableHttp2());
-        String name = tls.serverName() != null ? tls.serverName() : target.host();
-        SSLEngine engine = context.newEngine(ch.alloc(), name, target.port());
-        if (!tls.insecureSkipVerify()) {
-            SSLParameters parameters = engine.getSSLParameters();
-            parameters.setEndpointIdentificationAlgorithm("HTTPS"); // Go verifies the name as well as the chain
-            engine.setSSLParameters(parameters);
-        }
-        SslHandler handler = new SslHandler(engine);
-        long dialMillis = target.transport().dialTimeout().toMillis();
-        handler.setHandshakeTimeoutMillis(dialMillis <= 0 ? 0 : dialMillis); // Go's TLSHandshakeTimeout is part of the dial
-        return handler;
     }
 
     private static void configureHttp1(Channel ch, UpstreamTarget target) {

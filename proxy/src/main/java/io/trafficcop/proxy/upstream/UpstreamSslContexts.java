@@ -1,14 +1,17 @@
 package io.trafficcop.proxy.upstream;
 
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.handler.ssl.ApplicationProtocolConfig;
 import io.netty.handler.ssl.ApplicationProtocolNames;
 import io.netty.handler.ssl.OpenSsl;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslProvider;
 import io.netty.handler.ssl.SupportedCipherSuiteFilter;
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import io.trafficcop.proxy.config.dynamic.Certificate;
+import io.trafficcop.proxy.runtime.ServersTransportSettings;
 import io.trafficcop.proxy.runtime.UpstreamTlsSettings;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -22,6 +25,10 @@ import java.security.cert.CertificateException;
 import java.security.cert.TrustAnchor;
 import java.util.HashSet;
 import java.util.Set;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSession;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 import java.security.cert.CertificateFactory;
@@ -65,6 +72,34 @@ public final class UpstreamSslContexts {
         SslContext built = build(tls, h2, key.provider());
         SslContext raced = CACHE.putIfAbsent(key, built);
         return raced == null ? built : raced;
+    }
+
+    /**
+     * The client TLS handler for a connection to {@code host:port} through {@code transport}, as Go's transport dials:
+     * SNI from {@code serverName} or the host, the host name verified unless {@code insecureSkipVerify}, the handshake
+     * bounded by {@code dialTimeout}. Used for proxied requests and for health checks alike (Traefik's health checks
+     * use the service's transport). {@link #verifyPeer} then checks {@code peerCertURI} / {@code peerCertSANs}.
+     */
+    public static SslHandler newHandler(ByteBufAllocator alloc, ServersTransportSettings transport, String host, int port,
+                                        boolean allowH2) {
+        var tls = transport.tls();
+        var context = of(tls, allowH2 && !transport.disableHttp2());
+        String name = tls.serverName() != null ? tls.serverName() : host;
+        SSLEngine engine = context.newEngine(alloc, name, port);
+        if (!tls.insecureSkipVerify()) {
+            SSLParameters parameters = engine.getSSLParameters();
+            parameters.setEndpointIdentificationAlgorithm("HTTPS"); // Go verifies the name as well as the chain
+            engine.setSSLParameters(parameters);
+        }
+        SslHandler handler = new SslHandler(engine);
+        long dialMillis = transport.dialTimeout().toMillis();
+        handler.setHandshakeTimeoutMillis(dialMillis <= 0 ? 0 : dialMillis); // Go's TLSHandshakeTimeout is part of the dial
+        return handler;
+    }
+
+    /** After the handshake: the transport's {@code peerCertURI} and {@code peerCertSANs} checks. */
+    public static void verifyPeer(SSLSession session, ServersTransportSettings transport) throws SSLException {
+        PeerCertificates.verify(session, transport.tls());
     }
 
     /** Validates {@code tls} by building its contexts (call when compiling a configuration). */

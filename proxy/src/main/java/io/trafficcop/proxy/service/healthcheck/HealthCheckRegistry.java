@@ -48,7 +48,7 @@ public final class HealthCheckRegistry implements AutoCloseable {
         if (e != null) {
             e.checker.close();
         }
-        HealthChecker checker = new HealthChecker(serviceName, settings, urls, group, channelType);
+        HealthChecker checker = new HealthChecker(serviceName, settings, urls, group, channelType, transport);
         checkers.put(serviceName, new Entry(key, checker));
         checker.start();
         return checker;

@@ -4,6 +4,7 @@ import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.util.concurrent.ScheduledFuture;
+import io.trafficcop.proxy.runtime.ServersTransportSettings;
 import io.trafficcop.proxy.service.StatusSetter;
 import java.net.URI;
 import java.util.ArrayList;
@@ -49,11 +50,19 @@ public final class HealthChecker implements AutoCloseable {
      */
     public HealthChecker(String serviceName, HealthCheckSettings settings, List<String> serverUrls,
                          EventLoopGroup group, Class<? extends SocketChannel> channelType) {
+        this(serviceName, settings, serverUrls, group, channelType, ServersTransportSettings.DEFAULTS);
+    }
+
+    /** @param transport the service's servers transport: https checks dial with its TLS settings, as Traefik's do */
+    public HealthChecker(String serviceName, HealthCheckSettings settings, List<String> serverUrls,
+                         EventLoopGroup group, Class<? extends SocketChannel> channelType,
+                         ServersTransportSettings transport) {
         this.serviceName = serviceName;
         this.settings = settings;
         this.group = group;
         this.probe = settings.mode().equals("grpc") ? new GrpcHealthProbe(settings, channelType)
-                : new HttpHealthProbe(settings, channelType);
+                : new HttpHealthProbe(settings, channelType,
+                        transport == null ? ServersTransportSettings.DEFAULTS : transport);
         for (String url : serverUrls) {
             try {
                 URI u = URI.create(url);

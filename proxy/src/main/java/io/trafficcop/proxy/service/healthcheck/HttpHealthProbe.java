@@ -17,10 +17,11 @@ import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
-import io.netty.handler.ssl.SslContext;
-import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.Promise;
+import io.trafficcop.proxy.runtime.ServersTransportSettings;
+import io.trafficcop.proxy.upstream.UpstreamSslContexts;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.Map;
@@ -31,19 +32,23 @@ import javax.net.ssl.SSLException;
  * Traefik's HTTP health check ({@code healthCheck.mode: http}): one request (method, path, headers, Host from
  * {@code hostname}) on a fresh connection to the server (or to {@code port}, over {@code scheme}); healthy when the
  * status is the configured one, or any 2xx/3xx. Redirects are followed (at most 10, as Go's client) unless
- * {@code followRedirects} is false. The whole check, redirects included, is bounded by {@code timeout}.
+ * {@code followRedirects} is false. The whole check, redirects included, is bounded by {@code timeout}. Over https it
+ * dials as the service's servers transport does (serverName, insecureSkipVerify, rootCAs, client certificates,
+ * versions, ciphers, peerCertURI / peerCertSANs), as Traefik's health checks use the service's transport.
  */
 final class HttpHealthProbe implements HealthProbe {
 
     private static final int MAX_REDIRECTS = 10;
-    private static volatile SslContext tls;
 
     private final HealthCheckSettings settings;
     private final Class<? extends SocketChannel> channelType;
+    private final ServersTransportSettings transport;
 
-    HttpHealthProbe(HealthCheckSettings settings, Class<? extends SocketChannel> channelType) {
+    HttpHealthProbe(HealthCheckSettings settings, Class<? extends SocketChannel> channelType,
+                    ServersTransportSettings transport) {
         this.settings = settings;
         this.channelType = channelType;
+        this.transport = transport;
     }
 
     @Override
@@ -89,9 +94,10 @@ final class HttpHealthProbe implements HealthProbe {
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.max(1, TimeUnit.NANOSECONDS.toMillis(remaining)))
                 .handler(new ChannelInitializer<Channel>() {
                     @Override
-                    protected void initChannel(Channel ch) throws SSLException {
+                    protected void initChannel(Channel ch) {
                         if (https) {
-                            ch.pipeline().addLast(tls().newHandler(ch.alloc(), connectHost, port));
+                            ch.pipeline().addLast(UpstreamSslContexts.newHandler(ch.alloc(), transport, connectHost,
+                                    port, false));
                         }
                         ch.pipeline().addLast(new HttpClientCodec());
                         ch.pipeline().addLast(new ResponseHandler(loop, url, method, redirects, deadline, promise));
@@ -103,6 +109,21 @@ final class HttpHealthProbe implements HealthProbe {
                 return;
             }
             Channel ch = ((io.netty.channel.ChannelFuture) f).channel();
+            SslHandler ssl = ch.pipeline().get(SslHandler.class);
+            if (ssl != null) {
+                ssl.handshakeFuture().addListener(h -> {
+                    if (!h.isSuccess()) {
+                        promise.trySuccess("TLS handshake failed: " + h.cause());
+                        return;
+                    }
+                    try {
+                        UpstreamSslContexts.verifyPeer(ssl.engine().getSession(), transport);
+                    } catch (SSLException e) {
+                        promise.trySuccess("TLS: " + e.getMessage());
+                        ch.close();
+                    }
+                });
+            }
             var timeout = loop.schedule(() -> {
                 if (promise.trySuccess("timeout after " + settings.timeout())) {
                     ch.close();
@@ -126,15 +147,6 @@ final class HttpHealthProbe implements HealthProbe {
             }
             ch.writeAndFlush(request);
         });
-    }
-
-    private static SslContext tls() throws SSLException {
-        SslContext c = tls;
-        if (c == null) {
-            c = SslContextBuilder.forClient().build();
-            tls = c;
-        }
-        return c;
     }
 
     private final class ResponseHandler extends SimpleChannelInboundHandler<HttpObject> {

@@ -57,7 +57,8 @@ class HealthCheckSettingsTest {
     void requestUrlIsThePathResolvedAgainstTheServer(String scheme, String path, int port, String server,
                                                      String expected) {
         var s = HealthCheckSettings.of(config(scheme, null, path, null, port, null, null, null));
-        assertThat(new HttpHealthProbe(s, io.netty.channel.socket.nio.NioSocketChannel.class)
+        assertThat(new HttpHealthProbe(s, io.netty.channel.socket.nio.NioSocketChannel.class,
+                io.trafficcop.proxy.runtime.ServersTransportSettings.DEFAULTS)
                 .requestUrl(URI.create(server))).hasToString(expected);
     }
 
