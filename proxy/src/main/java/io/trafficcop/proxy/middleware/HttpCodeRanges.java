@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * Traefik's types.HTTPCodeRanges: status blocks such as "500-599" or "404" (a single code is the block code-code),
- * as used by the retry {@code status}, errors {@code status} and circuitBreaker options.
+ * as used by the retry {@code status}, errors {@code status} and circuitBreaker options and the access log's
+ * {@code filters.statusCodes}.
  */
 public final class HttpCodeRanges {
 

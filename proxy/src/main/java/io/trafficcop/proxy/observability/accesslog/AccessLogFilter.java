@@ -1,8 +1,8 @@
 package io.trafficcop.proxy.observability.accesslog;
 
 import io.trafficcop.proxy.config.install.AccessLogFilters;
+import io.trafficcop.proxy.middleware.HttpCodeRanges;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,16 +16,16 @@ public final class AccessLogFilter {
 
     private static final Logger LOG = LoggerFactory.getLogger(AccessLogFilter.class);
 
-    private final int[][] statusRanges;
+    private final HttpCodeRanges statusRanges;
     private final boolean retryAttempts;
     private final long minDurationNanos;
     private final boolean keepAll;
 
     public AccessLogFilter(AccessLogFilters config) {
-        this.statusRanges = config == null ? new int[0][] : ranges(config.statusCodes());
+        this.statusRanges = ranges(config == null ? null : config.statusCodes());
         this.retryAttempts = config != null && Boolean.TRUE.equals(config.retryAttempts());
         this.minDurationNanos = config == null || config.minDuration() == null ? 0 : config.minDuration().toNanos();
-        this.keepAll = statusRanges.length == 0 && !retryAttempts && minDurationNanos <= 0;
+        this.keepAll = statusRanges.isEmpty() && !retryAttempts && minDurationNanos <= 0;
     }
 
     /** Whether a request with this downstream status, retries and total duration is written. */
@@ -33,10 +33,8 @@ public final class AccessLogFilter {
         if (keepAll) {
             return true;
         }
-        for (int[] r : statusRanges) {
-            if (status >= r[0] && status <= r[1]) {
-                return true;
-            }
+        if (statusRanges.contains(status)) {
+            return true;
         }
         if (retryAttempts && retries > 0) {
             return true;
@@ -48,26 +46,13 @@ public final class AccessLogFilter {
      * Traefik's types.NewHTTPCodeRanges. As Traefik, an invalid list is reported and the status filter ignored
      * (the configuration stays usable).
      */
-    private static int[][] ranges(List<String> codes) {
-        if (codes == null || codes.isEmpty()) {
-            return new int[0][];
+    private static HttpCodeRanges ranges(List<String> codes) {
+        List<String> blocks = codes == null ? List.of() : codes;
+        try {
+            return HttpCodeRanges.parse("accessLog.filters.statusCodes", blocks);
+        } catch (IllegalArgumentException e) {
+            LOG.error("Failed to create new HTTP code ranges: {}", e.getMessage());
+            return HttpCodeRanges.parse("accessLog.filters.statusCodes", List.of());
         }
-        List<int[]> blocks = new ArrayList<>();
-        for (String code : codes) {
-            String[] parts = code.split("-", -1);
-            try {
-                if (parts.length > 2) {
-                    throw new NumberFormatException("too many '-'");
-                }
-                int low = Integer.parseInt(parts[0].trim());
-                int high = parts.length == 1 ? low : Integer.parseInt(parts[1].trim());
-                blocks.add(new int[] {low, high});
-            } catch (NumberFormatException e) {
-                LOG.error("Failed to create new HTTP code ranges: invalid accessLog.filters.statusCodes \"{}\": {}",
-                        code, e.getMessage());
-                return new int[0][];
-            }
-        }
-        return blocks.toArray(int[][]::new);
     }
 }
