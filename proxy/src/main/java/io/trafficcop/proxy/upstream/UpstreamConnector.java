@@ -24,7 +24,7 @@ import java.net.InetSocketAddress;
  * place: an {@link UpstreamConnection} (HTTP/1.1, auto-read off so the exchange reads when the client can take more)
  * or an {@link UpstreamH2Connection} (HTTP/2, whose streams carry exchanges).
  */
-final class UpstreamConnector {
+public final class UpstreamConnector {
 
     private static final String DIALING = "dialing";
     private static final int MAX_CHUNK = 64 * 1024;
@@ -33,7 +33,7 @@ final class UpstreamConnector {
     }
 
     /** Dials {@code target}; {@code allowH2} false keeps a TLS connection on HTTP/1.1 (upgrades, disableHTTP2). */
-    static Promise<Channel> connect(EventLoop loop, Channel inbound, UpstreamTarget target, boolean allowH2) {
+    public static Promise<Channel> connect(EventLoop loop, Channel inbound, UpstreamTarget target, boolean allowH2) {
         Promise<Channel> ready = loop.newPromise();
         ChannelFuture registered = PreparedBootstrap.of(loop, inbound).register();
         if (registered.isDone()) {

@@ -17,14 +17,16 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import io.trafficcop.proxy.service.BalancedServer;
+import io.trafficcop.proxy.upstream.UpstreamConnector;
 import io.trafficcop.proxy.upstream.UpstreamTarget;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Sends one mirrored request to one server and discards the answer (Traefik's black-hole response writer): a
- * connection of its own on the client's event loop, closed after the response, bounded by the servers transport's
- * dial timeout and by {@code timeout} overall. Counted in the server's stats like any request.
+ * connection of its own on the client's event loop, dialled as proxied requests are (the servers transport's TLS
+ * settings for {@code https://}, its dial timeout, host names resolved off the event loop), closed after the response,
+ * and bounded by {@code timeout} overall. Counted in the server's stats like any request.
  */
 final class MirrorSender {
 
@@ -35,9 +37,6 @@ final class MirrorSender {
     static void send(EventLoop loop, Channel inbound, BalancedServer server, FullHttpRequest request, long timeoutMillis,
                      Runnable done) {
         UpstreamTarget target = server.server().target();
-        Channel root = inbound.parent() != null && !(inbound instanceof SocketChannel) ? inbound.parent() : inbound;
-        Class<? extends Channel> type = root instanceof EpollSocketChannel ? EpollSocketChannel.class
-                : NioSocketChannel.class;
         long start = System.nanoTime();
         server.stats().begin();
         int[] status = {0};
@@ -49,6 +48,50 @@ final class MirrorSender {
                 done.run();
             }
         };
+        if (target.isH2c()) {
+            sendPlain(loop, inbound, target, request, timeoutMillis, status, finish);
+            return;
+        }
+        // the whole mirror, dial included, is bounded by the timeout: past it the mirror is over (and counted), and a
+        // connection that completes later is closed unused
+        var dialed = UpstreamConnector.connect(loop, inbound, target, false);
+        boolean[] timedOut = {false};
+        var timer = loop.schedule(() -> {
+            timedOut[0] = true;
+            if (dialed.isSuccess()) {
+                dialed.getNow().close();
+            } else {
+                finish.run();
+            }
+        }, timeoutMillis, TimeUnit.MILLISECONDS);
+        dialed.addListener(f -> {
+            if (!f.isSuccess() || timedOut[0]) {
+                timer.cancel(false);
+                ReferenceCountUtil.release(request);
+                if (f.isSuccess()) {
+                    dialed.getNow().close();
+                }
+                finish.run();
+                return;
+            }
+            Channel ch = dialed.getNow();
+            // the connector's exchange handler serves pooled requests; a mirror only counts the status and discards
+            ch.pipeline().replace("upstream", "mirror", new ResponseSink(status));
+            ch.closeFuture().addListener(c -> {
+                timer.cancel(false);
+                finish.run();
+            });
+            ch.config().setAutoRead(true); // the connector dials with auto-read off
+            ch.writeAndFlush(request);
+        });
+    }
+
+    /** h2c servers: HTTP/1.1 on a plain connection of its own (h2c servers, as Go's, also answer HTTP/1.1). */
+    private static void sendPlain(EventLoop loop, Channel inbound, UpstreamTarget target, FullHttpRequest request,
+                                  long timeoutMillis, int[] status, Runnable finish) {
+        Channel root = inbound.parent() != null && !(inbound instanceof SocketChannel) ? inbound.parent() : inbound;
+        Class<? extends Channel> type = root instanceof EpollSocketChannel ? EpollSocketChannel.class
+                : NioSocketChannel.class;
         long dial = target.transport().dialTimeout().toMillis();
         Bootstrap b = new Bootstrap().group(loop).channel(type)
                 .option(ChannelOption.TCP_NODELAY, true)
@@ -56,23 +99,7 @@ final class MirrorSender {
                 .handler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel ch) {
-                        ch.pipeline().addLast(new HttpClientCodec());
-                        ch.pipeline().addLast(new SimpleChannelInboundHandler<HttpObject>() {
-                            @Override
-                            protected void channelRead0(ChannelHandlerContext ctx, HttpObject msg) {
-                                if (msg instanceof HttpResponse r) {
-                                    status[0] = r.status().code();
-                                }
-                                if (msg instanceof LastHttpContent && status[0] >= 200) {
-                                    ctx.close();
-                                }
-                            }
-
-                            @Override
-                            public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-                                ctx.close();
-                            }
-                        });
+                        ch.pipeline().addLast(new HttpClientCodec(), new ResponseSink(status));
                     }
                 });
         b.connect(new InetSocketAddress(target.host(), target.port())).addListener(f -> {
@@ -91,5 +118,29 @@ final class MirrorSender {
             });
             ch.writeAndFlush(request);
         });
+    }
+
+    /** Records the mirror's status and closes the connection once its response is complete. */
+    private static final class ResponseSink extends SimpleChannelInboundHandler<HttpObject> {
+        private final int[] status;
+
+        ResponseSink(int[] status) {
+            this.status = status;
+        }
+
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, HttpObject msg) {
+            if (msg instanceof HttpResponse r) {
+                status[0] = r.status().code();
+            }
+            if (msg instanceof LastHttpContent && status[0] >= 200) {
+                ctx.close();
+            }
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            ctx.close();
+        }
     }
 }
