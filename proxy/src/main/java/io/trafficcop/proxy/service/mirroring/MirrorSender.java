@@ -1,17 +1,10 @@
 package io.trafficcop.proxy.service.mirroring;
 
-import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.epoll.EpollSocketChannel;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.LastHttpContent;
@@ -19,7 +12,6 @@ import io.netty.util.ReferenceCountUtil;
 import io.trafficcop.proxy.service.BalancedServer;
 import io.trafficcop.proxy.upstream.UpstreamConnector;
 import io.trafficcop.proxy.upstream.UpstreamTarget;
-import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -49,8 +41,9 @@ final class MirrorSender {
             }
         };
         if (target.isH2c()) {
-            sendPlain(loop, inbound, target, request, timeoutMillis, status, finish);
-            return;
+            // a copy is one HTTP/1.1 request on a connection of its own: h2c servers (as Go's) answer HTTP/1.1 too
+            target = new UpstreamTarget(target.url(), "http", target.host(), target.port(), target.authority(),
+                    target.rawPath(), target.transport());
         }
         // the whole mirror, dial included, is bounded by the timeout: past it the mirror is over (and counted), and a
         // connection that completes later is closed unused
@@ -82,40 +75,6 @@ final class MirrorSender {
                 finish.run();
             });
             ch.config().setAutoRead(true); // the connector dials with auto-read off
-            ch.writeAndFlush(request);
-        });
-    }
-
-    /** h2c servers: HTTP/1.1 on a plain connection of its own (h2c servers, as Go's, also answer HTTP/1.1). */
-    private static void sendPlain(EventLoop loop, Channel inbound, UpstreamTarget target, FullHttpRequest request,
-                                  long timeoutMillis, int[] status, Runnable finish) {
-        Channel root = inbound.parent() != null && !(inbound instanceof SocketChannel) ? inbound.parent() : inbound;
-        Class<? extends Channel> type = root instanceof EpollSocketChannel ? EpollSocketChannel.class
-                : NioSocketChannel.class;
-        long dial = target.transport().dialTimeout().toMillis();
-        Bootstrap b = new Bootstrap().group(loop).channel(type)
-                .option(ChannelOption.TCP_NODELAY, true)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.max(1, Math.min(dial, timeoutMillis)))
-                .handler(new ChannelInitializer<Channel>() {
-                    @Override
-                    protected void initChannel(Channel ch) {
-                        ch.pipeline().addLast(new HttpClientCodec(), new ResponseSink(status));
-                    }
-                });
-        b.connect(new InetSocketAddress(target.host(), target.port())).addListener(f -> {
-            if (!f.isSuccess()) {
-                ReferenceCountUtil.release(request);
-                finish.run();
-                return;
-            }
-            Channel ch = ((io.netty.channel.ChannelFuture) f).channel();
-            var timer = loop.schedule(() -> {
-                ch.close();
-            }, timeoutMillis, TimeUnit.MILLISECONDS);
-            ch.closeFuture().addListener(c -> {
-                timer.cancel(false);
-                finish.run();
-            });
             ch.writeAndFlush(request);
         });
     }
