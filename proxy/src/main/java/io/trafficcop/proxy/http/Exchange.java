@@ -933,7 +933,11 @@ public final class Exchange implements RoutingRequest {
         } else if (!keepAlive && !http2) {
             ctx.channel().close();
         } else if (http2 && !requestComplete) {
-            ctx.channel().close(); // the client's remaining body is refused: reset the stream
+            // the response is complete while the client still sends a body nobody will read: as Go's server, ask it to
+            // stop with RST_STREAM NO_ERROR (RFC 9113 §8.1), which clients take as the end of a complete response —
+            // closing the stream channel would send CANCEL, which fails the request on the client's side
+            ctx.channel().writeAndFlush(new io.netty.handler.codec.http2.DefaultHttp2ResetFrame(
+                    io.netty.handler.codec.http2.Http2Error.NO_ERROR)).addListener(ChannelFutureListener.CLOSE);
         }
         owner.exchangeComplete(this, keepAlive);
         notifyCompletion();

@@ -178,4 +178,50 @@ class Http2IT {
             }
         }
     }
+
+    /**
+     * A response that completes while the client is still sending its body ends the stream as Go's server does: with
+     * RST_STREAM NO_ERROR, which clients take as a complete response (CANCEL would fail the request on their side).
+     */
+    @Test
+    void endsAStreamWhoseBodyIsNotReadWithNoError() throws Exception {
+        Channel connection = new Bootstrap().group(clientGroup).channel(NioSocketChannel.class)
+                .handler(new ChannelInitializer<Channel>() {
+                    @Override
+                    protected void initChannel(Channel ch) {
+                        ch.pipeline().addLast(Http2FrameCodecBuilder.forClient().build(),
+                                new Http2MultiplexHandler(new ChannelInboundHandlerAdapter()));
+                    }
+                })
+                .connect("127.0.0.1", proxy.boundPort("web")).sync().channel();
+        try {
+            CompletableFuture<String> status = new CompletableFuture<>();
+            CompletableFuture<io.netty.handler.codec.http2.Http2Error> reset = new CompletableFuture<>();
+            Http2StreamChannel stream = new Http2StreamChannelBootstrap(connection)
+                    .handler(new ChannelInboundHandlerAdapter() {
+                        @Override
+                        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+                            if (msg instanceof io.netty.handler.codec.http2.Http2HeadersFrame headers) {
+                                status.complete(String.valueOf(headers.headers().status()));
+                            }
+                            io.netty.util.ReferenceCountUtil.release(msg);
+                        }
+
+                        @Override
+                        public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+                            if (event instanceof io.netty.handler.codec.http2.Http2ResetFrame frame) {
+                                reset.complete(io.netty.handler.codec.http2.Http2Error.valueOf(frame.errorCode()));
+                            }
+                        }
+                    }).open().sync().getNow();
+            var headers = new io.netty.handler.codec.http2.DefaultHttp2Headers().method("POST").path("/unread")
+                    .scheme("http").authority("h2.test");
+            // the body never comes: the backend answers on the request head
+            stream.writeAndFlush(new io.netty.handler.codec.http2.DefaultHttp2HeadersFrame(headers, false));
+            assertThat(status.get(10, TimeUnit.SECONDS)).isEqualTo("200");
+            assertThat(reset.get(10, TimeUnit.SECONDS)).isEqualTo(io.netty.handler.codec.http2.Http2Error.NO_ERROR);
+        } finally {
+            connection.close().sync();
+        }
+    }
 }
