@@ -82,10 +82,14 @@ class BufferingSpillIT {
     @ParameterizedTest(name = "{0} bytes")
     @CsvSource({"65536,200", "65537,500", "500000,500"})
     void onlyBodiesBeyondTheMemoryThresholdUseTheDisk(int size, int status) throws Exception {
-        HttpResponse<byte[]> response = client.send(post("broken", new byte[size], true),
-                HttpResponse.BodyHandlers.ofByteArray());
+        // a client of its own per case: a 500 given while the body is still being sent ends its connection, and the
+        // shared client has been seen (rarely) to send the next case's request on that closing connection
+        try (HttpClient own = TestClients.http1()) {
+            HttpResponse<byte[]> response = own.send(post("broken", new byte[size], true),
+                    HttpResponse.BodyHandlers.ofByteArray());
 
-        assertThat(response.statusCode()).isEqualTo(status);
+            assertThat(response.statusCode()).isEqualTo(status);
+        }
     }
 
     @ParameterizedTest(name = "{0} bytes")
