@@ -25,6 +25,7 @@ BENCH = ROOT / "bench"
 CLK_TCK = os.sysconf("SC_CLK_TCK")
 PAGE = os.sysconf("SC_PAGE_SIZE")
 PROXIES = ["nginx", "haproxy", "trafficcop"]
+IDLE_SECONDS = 10  # from the first proxied response to the idle RSS reading
 PATH = "/data?size=128"  # whoami: a 128-byte body, the cheapest backend answer (no interface enumeration)
 
 PROCS = []  # every process we started: (Popen), killed on exit whatever happens
@@ -492,7 +493,9 @@ def run(a):
         startup = median(times)
         results[name]["startup_s"] = startup
         results[name]["startup_cpu_s"] = median(cpus)
-        time.sleep(2)
+        # idle: long enough after start-up for a JVM to return its compiler arenas (its pool of them is trimmed every
+        # 5 s); nginx and HAProxy are idle at once, so the wait changes nothing for them
+        time.sleep(IDLE_SECONDS)
         results[name]["rss_idle_mib"] = rss_mib(p.pid)
         proxies[name] = p
         log("%s: first proxied response after %.3f s, idle RSS %.1f MiB" % (name, startup,

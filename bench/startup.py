@@ -4,8 +4,8 @@ throughput scenarios (one round of them takes minutes). Same configuration, pinn
 
   bench/startup.py --rounds 5 [--java-opts '...'] [--nmt] [--threads]
 
-Each round: spawn bin/trafficcop, poll GET until 200 (wall seconds and CPU-seconds at that moment), wait 2 s, read
-VmRSS (bench.py's idle RSS), optionally print NMT's summary (needs -XX:NativeMemoryTracking=summary) and threads.
+Each round: spawn bin/trafficcop, poll GET until 200 (wall seconds and CPU-seconds at that moment), wait
+bench.IDLE_SECONDS (10 s), read VmRSS (bench.py's idle RSS), optionally print NMT's summary (needs -XX:NativeMemoryTracking=summary) and threads.
 """
 import argparse
 import os
@@ -27,7 +27,7 @@ def main():
     ap.add_argument("--load-cpus", default=",".join(str(c) for c in range(os.cpu_count() - 1)) or "0")
     ap.add_argument("--nmt", action="store_true", help="print jcmd VM.native_memory summary after each round")
     ap.add_argument("--threads", action="store_true", help="print the JVM's thread names after each round")
-    ap.add_argument("--idle", type=float, default=2.0, help="seconds between first response and the RSS reading")
+    ap.add_argument("--idle", type=float, default=bench.IDLE_SECONDS, help="seconds between first response and the RSS reading")
     a = ap.parse_args()
     bench.WORK = tempfile.mkdtemp(prefix="startup-")
     a.backend_port = bench.free_port()
