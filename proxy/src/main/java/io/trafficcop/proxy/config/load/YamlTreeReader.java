@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.StringReader;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,13 +25,14 @@ import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.representer.Representer;
 
 /**
- * Reads YAML through SnakeYAML's node graph, which keeps each node's line and resolves anchors and
- * aliases ({@code &common}, {@code *common}); merge keys ({@code <<: *common}) are applied here, with
- * keys written in the mapping itself taking precedence, as in Go's YAML decoder that Traefik uses.
+ * Reads YAML: a plain document straight from SnakeYAML's events ({@link YamlEventTreeBuilder}), any other through
+ * SnakeYAML's node graph, which keeps each node's line and resolves anchors and aliases ({@code &common},
+ * {@code *common}); merge keys ({@code <<: *common}) are applied here, with keys written in the mapping itself taking
+ * precedence, as in Go's YAML decoder that Traefik uses.
  */
 final class YamlTreeReader {
 
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     /** Never used to write: only because SnakeYAML's constructor with a resolver wants one. */
     private static final DumperOptions DUMPER = new DumperOptions();
 
@@ -48,13 +50,30 @@ final class YamlTreeReader {
      *     build no paths): then a key defined twice is reported without its path, to be read again with lines
      */
     static JsonNode read(String source, String content, Map<String, Integer> lines) throws ConfigSyntaxException {
-        LoaderOptions options = new LoaderOptions();
-        options.setAllowDuplicateKeys(false);
-        options.setMaxAliasesForCollections(1000);
+        LoaderOptions options = options();
+        PlainScalarResolver resolver = new PlainScalarResolver();
+        Map<String, Integer> plainLines = lines == null ? null : new HashMap<>();
+        try {
+            JsonNode tree = new YamlEventTreeBuilder(resolver, options.getNestingDepthLimit(), plainLines)
+                    .build(yaml(options, resolver).parse(new StringReader(content)));
+            if (lines != null) {
+                lines.putAll(plainLines);
+            }
+            return tree;
+        } catch (YamlEventTreeBuilder.NotPlain | YAMLException e) {
+            // anchors, merge keys, repeated keys, a syntax error...: the node graph reads it and says what is wrong
+        }
+        return readNodeGraph(source, content, lines);
+    }
+
+    /** Reads through SnakeYAML's node graph: anchors, aliases, merge keys, and the errors of a document. */
+    static JsonNode readNodeGraph(String source, String content, Map<String, Integer> lines)
+            throws ConfigSyntaxException {
+        LoaderOptions options = options();
+        Yaml yaml = yaml(options, new PlainScalarResolver());
         Node root;
         try {
-            root = new Yaml(new Constructor(options), new Representer(DUMPER), DUMPER, options,
-                    new PlainScalarResolver()).compose(new StringReader(content));
+            root = yaml.compose(new StringReader(content));
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
             throw new ConfigSyntaxException(source, line, "cannot parse: " + e.getProblem());
@@ -65,6 +84,17 @@ final class YamlTreeReader {
             return null;
         }
         return new YamlTreeReader(source, lines).convert(root, "");
+    }
+
+    static LoaderOptions options() {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        options.setMaxAliasesForCollections(1000);
+        return options;
+    }
+
+    static Yaml yaml(LoaderOptions options, PlainScalarResolver resolver) {
+        return new Yaml(new Constructor(options), new Representer(DUMPER), DUMPER, options, resolver);
     }
 
     private JsonNode convert(Node node, String path) throws ConfigSyntaxException {
@@ -145,8 +175,10 @@ final class YamlTreeReader {
 
     /** Scalars keep the type YAML gives them where Traefik's decoder would too; anything unusual stays text. */
     private static JsonNode scalar(ScalarNode scalar) {
-        String value = scalar.getValue();
-        Tag tag = scalar.getTag();
+        return scalar(scalar.getValue(), scalar.getTag());
+    }
+
+    static JsonNode scalar(String value, Tag tag) {
         if (Tag.NULL.equals(tag)) {
             return NODES.nullNode();
         }

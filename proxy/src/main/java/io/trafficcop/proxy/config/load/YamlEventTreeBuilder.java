@@ -1,0 +1,167 @@
+package io.trafficcop.proxy.config.load;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.Map;
+import org.yaml.snakeyaml.events.CollectionStartEvent;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.NodeEvent;
+import org.yaml.snakeyaml.events.ScalarEvent;
+import org.yaml.snakeyaml.nodes.NodeId;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.resolver.Resolver;
+
+/**
+ * Builds the tree of a plain YAML document straight from SnakeYAML's event stream: one pass, and the tokens, events
+ * and marks die as they are read. Composing SnakeYAML's node graph first keeps every node and its two marks alive
+ * until the whole document is read (for 10,000 routers, tens of megabytes that each young collection copied).
+ *
+ * <p>Only the plain case is handled here: mappings with scalar keys, sequences and scalars, in one document. At the
+ * first anchor, alias, merge key, non-scalar or repeated key, second document or nesting deeper than the loader
+ * allows, it gives up and {@link YamlTreeReader} reads the document through the node graph, which implements those
+ * and reports their errors.
+ */
+final class YamlEventTreeBuilder {
+
+    private final Resolver resolver;
+    private final int nestingDepthLimit;
+    private final Map<String, Integer> lines;
+
+    /** Gives up on the document: the node graph reads it. */
+    static final class NotPlain extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        NotPlain() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static final NotPlain NOT_PLAIN = new NotPlain();
+
+    /** An open mapping or sequence: its node, its path, and (for a mapping) the key waiting for its value. */
+    private static final class Open {
+        final JsonNode node;
+        final String path;
+        String key;
+        String keyPath;
+
+        Open(JsonNode node, String path) {
+            this.node = node;
+            this.path = path;
+        }
+    }
+
+    YamlEventTreeBuilder(Resolver resolver, int nestingDepthLimit, Map<String, Integer> lines) {
+        this.resolver = resolver;
+        this.nestingDepthLimit = nestingDepthLimit;
+        this.lines = lines;
+    }
+
+    /** The document's tree, null for an empty stream. */
+    JsonNode build(Iterable<Event> events) throws NotPlain {
+        Iterator<Event> it = events.iterator();
+        Deque<Open> open = new ArrayDeque<>();
+        JsonNode root = null;
+        boolean documentSeen = false;
+        while (it.hasNext()) {
+            Event event = it.next();
+            switch (event.getEventId()) {
+                case StreamStart, StreamEnd, DocumentEnd, Comment -> {
+                }
+                case DocumentStart -> {
+                    if (documentSeen) {
+                        throw NOT_PLAIN;
+                    }
+                    documentSeen = true;
+                }
+                case Alias -> throw NOT_PLAIN;
+                case Scalar -> {
+                    ScalarEvent scalar = (ScalarEvent) event;
+                    noAnchor(scalar);
+                    Tag tag = scalar.getTag() == null || scalar.getTag().equals("!")
+                            ? resolver.resolve(NodeId.scalar, scalar.getValue(), scalar.getImplicit().canOmitTagInPlainScalar())
+                            : new Tag(scalar.getTag());
+                    Open parent = open.peek();
+                    if (parent != null && parent.node.isObject() && parent.key == null) {
+                        key(parent, scalar, tag);
+                    } else {
+                        root = value(open, root, YamlTreeReader.scalar(scalar.getValue(), tag), event);
+                    }
+                }
+                case MappingStart, SequenceStart -> {
+                    noAnchor((CollectionStartEvent) event);
+                    Open parent = open.peek();
+                    if (parent != null && parent.node.isObject() && parent.key == null) {
+                        throw NOT_PLAIN; // a mapping or a list as a key
+                    }
+                    if (open.size() >= nestingDepthLimit) {
+                        throw NOT_PLAIN;
+                    }
+                    JsonNode node = event.getEventId() == Event.ID.MappingStart
+                            ? YamlTreeReader.NODES.objectNode() : YamlTreeReader.NODES.arrayNode();
+                    String path = childPath(parent, event);
+                    root = value(open, root, node, event);
+                    open.push(new Open(node, path));
+                }
+                case MappingEnd, SequenceEnd -> open.pop();
+                default -> throw NOT_PLAIN;
+            }
+        }
+        return root;
+    }
+
+    private void key(Open mapping, ScalarEvent key, Tag tag) throws NotPlain {
+        if (Tag.MERGE.equals(tag) || mapping.node.has(key.getValue())) {
+            throw NOT_PLAIN; // merge keys and repeated keys: the node graph applies or reports them
+        }
+        mapping.key = key.getValue();
+        if (lines != null) {
+            mapping.keyPath = mapping.path.isEmpty() ? mapping.key : mapping.path + "." + mapping.key;
+            lines.put(mapping.keyPath, key.getStartMark().getLine() + 1);
+        }
+    }
+
+    /** The path of the value {@code event} starts inside {@code parent} (recording a list item's line). */
+    private String childPath(Open parent, Event event) {
+        if (lines == null) {
+            return null;
+        }
+        if (parent == null) {
+            return "";
+        }
+        if (parent.node.isObject()) {
+            return parent.keyPath;
+        }
+        String itemPath = parent.path + "[" + parent.node.size() + "]";
+        lines.put(itemPath, event.getStartMark().getLine() + 1);
+        return itemPath;
+    }
+
+    /** Puts {@code node} where it belongs: the root, the pending key's value, or the list's next item. */
+    private JsonNode value(Deque<Open> open, JsonNode root, JsonNode node, Event event) {
+        Open parent = open.peek();
+        if (parent == null) {
+            return node;
+        }
+        if (parent.node.isObject()) {
+            ((ObjectNode) parent.node).set(parent.key, node);
+            parent.key = null;
+        } else {
+            if (lines != null && !node.isContainerNode()) {
+                lines.put(parent.path + "[" + parent.node.size() + "]", event.getStartMark().getLine() + 1);
+            }
+            ((ArrayNode) parent.node).add(node);
+        }
+        return root;
+    }
+
+    private static void noAnchor(NodeEvent event) throws NotPlain {
+        if (event.getAnchor() != null) {
+            throw NOT_PLAIN;
+        }
+    }
+}
