@@ -27,8 +27,9 @@ public final class ConfigurationMerger {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final ObjectNode merged = NODES.objectNode();
-    private final Map<String, String> origins = new HashMap<>();
-    private final Set<String> conflicts = new HashSet<>();
+    /** Per collection path ({@code http.routers}): the file each resource came from, and the resources in conflict. */
+    private final Map<String, Map<String, String>> origins = new HashMap<>();
+    private final Map<String, Set<String>> conflicts = new HashMap<>();
     private final List<Problem> errors = new ArrayList<>();
     private final List<DocumentLocations.Source> locations = new ArrayList<>();
     private final Set<String> broken = new HashSet<>();
@@ -85,19 +86,24 @@ public final class ConfigurationMerger {
             return;
         }
         ObjectNode mergedResources = section.get(name) instanceof ObjectNode existing ? existing : section.putObject(name);
+        // the paths of resources are strings only in an error: one file of 10,000 routers builds none
+        Map<String, String> originOf = origins.computeIfAbsent(path, p -> new HashMap<>());
+        Set<String> inConflict = conflicts.computeIfAbsent(path, p -> new HashSet<>());
         resources.properties().forEach(resource -> {
-            String key = path + "." + resource.getKey();
-            JsonNode previous = mergedResources.get(resource.getKey());
-            if (previous == null && !conflicts.contains(key)) {
-                mergedResources.set(resource.getKey(), resource.getValue());
-                origins.put(key, source);
+            String resourceName = resource.getKey();
+            JsonNode previous = mergedResources.get(resourceName);
+            if (previous == null && !inConflict.contains(resourceName)) {
+                mergedResources.set(resourceName, resource.getValue());
+                originOf.put(resourceName, source);
             } else if (previous != null && !previous.equals(resource.getValue())) {
-                conflicts.add(key);
-                errors.add(new Problem(source, 0, key, "defined multiple times with different configurations (also in "
-                        + origins.get(key) + "): dropped"));
-                mergedResources.remove(resource.getKey());
-            } else if (conflicts.contains(key)) {
-                errors.add(new Problem(source, 0, key, "defined multiple times with different configurations: dropped"));
+                inConflict.add(resourceName);
+                errors.add(new Problem(source, 0, path + "." + resourceName,
+                        "defined multiple times with different configurations (also in " + originOf.get(resourceName)
+                                + "): dropped"));
+                mergedResources.remove(resourceName);
+            } else if (inConflict.contains(resourceName)) {
+                errors.add(new Problem(source, 0, path + "." + resourceName,
+                        "defined multiple times with different configurations: dropped"));
             }
         });
     }

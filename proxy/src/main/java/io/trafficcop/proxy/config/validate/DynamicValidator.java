@@ -16,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Checks what the schema cannot: rules that do not parse, references to routers' services, middlewares,
@@ -25,6 +26,11 @@ import java.util.Set;
  * keeps serving.
  */
 public final class DynamicValidator {
+
+    /** x-trafficcop-*: TrafficCop's own strategies (service.loadbalancer.leastconn, .random). */
+    private static final Set<String> STRATEGIES = Set.of("wrr", "p2c", "hrw", "leasttime", "x-trafficcop-leastconn",
+            "x-trafficcop-random");
+    private static final Set<String> SERVER_SCHEMES = Set.of("http", "https", "h2c");
 
     /** Checks a router's rule; returns the error message, if any. */
     @FunctionalInterface
@@ -177,8 +183,8 @@ public final class DynamicValidator {
     private void checkLoadBalancer(String name, LoadBalancer loadBalancer, String provider) {
         if (loadBalancer.servers() != null) {
             for (int i = 0; i < loadBalancer.servers().size(); i++) {
-                Server server = loadBalancer.servers().get(i);
-                checkServerUrl(name, "loadBalancer.servers[" + i + "].url", server.url());
+                int index = i; // the path is a string only when the URL has a problem
+                checkServerUrl(name, () -> "loadBalancer.servers[" + index + "].url", loadBalancer.servers().get(i).url());
             }
         }
         if (loadBalancer.serversTransport() != null && !loadBalancer.serversTransport().isEmpty()) {
@@ -188,27 +194,26 @@ public final class DynamicValidator {
             }
         }
         String strategy = loadBalancer.strategy();
-        // x-trafficcop-*: TrafficCop's own strategies (service.loadbalancer.leastconn, .random)
-        if (strategy != null && !Set.of("wrr", "p2c", "hrw", "leasttime", "x-trafficcop-leastconn",
-                "x-trafficcop-random").contains(strategy.toLowerCase())) {
+        if (strategy != null && !STRATEGIES.contains(strategy.toLowerCase())) {
             error(name, "loadBalancer.strategy", "unknown load-balancing strategy \"" + strategy
                     + "\": use wrr, p2c, hrw, leasttime, x-trafficcop-leastconn or x-trafficcop-random");
         }
     }
 
-    private void checkServerUrl(String owner, String subPath, String url) {
+    private void checkServerUrl(String owner, Supplier<String> subPath, String url) {
         if (url == null || url.isBlank()) {
-            error(owner, subPath, "the server URL is missing");
+            error(owner, subPath.get(), "the server URL is missing");
             return;
         }
         try {
             URI uri = new URI(url);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase();
-            if (!Set.of("http", "https", "h2c").contains(scheme) || uri.getHost() == null) {
-                error(owner, subPath, "invalid server URL \"" + url + "\": expected http://, https:// or h2c:// and a host");
+            if (!SERVER_SCHEMES.contains(scheme) || uri.getHost() == null) {
+                error(owner, subPath.get(),
+                        "invalid server URL \"" + url + "\": expected http://, https:// or h2c:// and a host");
             }
         } catch (URISyntaxException e) {
-            error(owner, subPath, "invalid server URL \"" + url + "\": " + e.getReason());
+            error(owner, subPath.get(), "invalid server URL \"" + url + "\": " + e.getReason());
         }
     }
 
