@@ -44,6 +44,12 @@ class ReverseProxyTest {
             Keep-Alive: timeout=5, Upgrade: websocket, Foo: bar                   | Foo: bar
             Connection: X-A, Connection: X-B, X-A: 1, X-B: 2, Foo: bar            | Foo: bar
             Foo: bar                                                              | Foo: bar
+            connection: close, foo: bar                                           | foo: bar
+            TRANSFER-ENCODING: chunked, Foo: bar                                  | Foo: bar
+            Proxy-Authenticate: Basic, Foo: bar                                   | Foo: bar
+            Trailer: X-Sum, Foo: bar                                              | Foo: bar
+            te: trailers                                                          | TE: trailers
+            X-Custom: 1, Foo: bar                                                 | X-Custom: 1, Foo: bar
             """)
     void stripsHopByHopRequestHeaders(String in, String expected) {
         var headers = new DefaultHttpHeaders();
@@ -65,6 +71,27 @@ class ReverseProxyTest {
             }
         }
         assertThat(actual).isEqualTo(wanted);
+    }
+
+    @ParameterizedTest(name = "{0} (101: {1})")
+    @CsvSource(delimiter = '|', textBlock = """
+            Content-Type: text/plain, Content-Length: 5          | false | content-length: 5, content-type: text/plain
+            Connection: keep-alive, Keep-Alive: timeout=5, X: 1  | false | x: 1
+            Connection: Upgrade, Upgrade: websocket, X: 1        | true  | connection: upgrade, upgrade: websocket, x: 1
+            Connection: Upgrade, Upgrade: websocket, X: 1        | false | x: 1
+            """)
+    void stripsHopByHopResponseHeaders(String in, boolean switchingProtocols, String expected) {
+        var headers = new DefaultHttpHeaders();
+        for (String h : in.split(", ")) {
+            String[] kv = h.split(": ");
+            headers.add(kv[0], kv[1]);
+        }
+        HopByHopHeaders.stripResponse(headers, switchingProtocols);
+        java.util.Set<String> actual = new java.util.TreeSet<>();
+        for (var e : headers) {
+            actual.add(e.getKey().toLowerCase(java.util.Locale.ROOT) + ": " + e.getValue().toLowerCase(java.util.Locale.ROOT));
+        }
+        assertThat(actual).containsExactlyElementsOf(new java.util.TreeSet<>(java.util.List.of(expected.split(", "))));
     }
 
     @ParameterizedTest(name = "{0} + 10.0.0.9 -> {1}")
