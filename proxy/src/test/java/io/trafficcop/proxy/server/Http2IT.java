@@ -70,9 +70,9 @@ class Http2IT {
         clientGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
     }
 
-    @Test
-    void servesConcurrentStreamsOverPriorKnowledge() throws Exception {
-        Channel connection = new Bootstrap().group(clientGroup).channel(NioSocketChannel.class)
+    /** An HTTP/2 connection to the proxy opened with the preface (h2c by prior knowledge), streams multiplexed. */
+    private static Channel priorKnowledgeConnection() throws InterruptedException {
+        return new Bootstrap().group(clientGroup).channel(NioSocketChannel.class)
                 .handler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel ch) {
@@ -81,6 +81,11 @@ class Http2IT {
                     }
                 })
                 .connect("127.0.0.1", proxy.boundPort("web")).sync().channel();
+    }
+
+    @Test
+    void servesConcurrentStreamsOverPriorKnowledge() throws Exception {
+        Channel connection = priorKnowledgeConnection();
         try {
             List<CompletableFuture<String>> bodies = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
@@ -185,15 +190,7 @@ class Http2IT {
      */
     @Test
     void endsAStreamWhoseBodyIsNotReadWithNoError() throws Exception {
-        Channel connection = new Bootstrap().group(clientGroup).channel(NioSocketChannel.class)
-                .handler(new ChannelInitializer<Channel>() {
-                    @Override
-                    protected void initChannel(Channel ch) {
-                        ch.pipeline().addLast(Http2FrameCodecBuilder.forClient().build(),
-                                new Http2MultiplexHandler(new ChannelInboundHandlerAdapter()));
-                    }
-                })
-                .connect("127.0.0.1", proxy.boundPort("web")).sync().channel();
+        Channel connection = priorKnowledgeConnection();
         try {
             CompletableFuture<String> status = new CompletableFuture<>();
             CompletableFuture<io.netty.handler.codec.http2.Http2Error> reset = new CompletableFuture<>();

@@ -132,9 +132,6 @@ final class RecordBinder {
         if (node.isArray()) {
             return collection(node, List.class, Object.class);
         }
-        if (node.isNull()) {
-            return null;
-        }
         if (node.isTextual()) {
             return node.textValue();
         }

@@ -89,7 +89,8 @@ final class YamlEventTreeBuilder {
                     if (parent != null && parent.node.isObject() && parent.key == null) {
                         key(parent, scalar, tag);
                     } else {
-                        root = value(open, root, YamlTreeReader.scalar(scalar.getValue(), tag), event);
+                        childPath(parent, event);
+                        root = value(open, root, YamlTreeReader.scalar(scalar.getValue(), tag));
                     }
                 }
                 case MappingStart, SequenceStart -> {
@@ -104,7 +105,7 @@ final class YamlEventTreeBuilder {
                     JsonNode node = event.getEventId() == Event.ID.MappingStart
                             ? YamlTreeReader.NODES.objectNode() : YamlTreeReader.NODES.arrayNode();
                     String path = childPath(parent, event);
-                    root = value(open, root, node, event);
+                    root = value(open, root, node);
                     open.push(new Open(node, path));
                 }
                 case MappingEnd, SequenceEnd -> open.pop();
@@ -125,7 +126,7 @@ final class YamlEventTreeBuilder {
         }
     }
 
-    /** The path of the value {@code event} starts inside {@code parent} (recording a list item's line). */
+    /** The path of the value {@code event} starts inside {@code parent}, recording a list item's line. */
     private String childPath(Open parent, Event event) {
         if (lines == null) {
             return null;
@@ -142,7 +143,7 @@ final class YamlEventTreeBuilder {
     }
 
     /** Puts {@code node} where it belongs: the root, the pending key's value, or the list's next item. */
-    private JsonNode value(Deque<Open> open, JsonNode root, JsonNode node, Event event) {
+    private static JsonNode value(Deque<Open> open, JsonNode root, JsonNode node) {
         Open parent = open.peek();
         if (parent == null) {
             return node;
@@ -151,9 +152,6 @@ final class YamlEventTreeBuilder {
             ((ObjectNode) parent.node).set(parent.key, node);
             parent.key = null;
         } else {
-            if (lines != null && !node.isContainerNode()) {
-                lines.put(parent.path + "[" + parent.node.size() + "]", event.getStartMark().getLine() + 1);
-            }
             ((ArrayNode) parent.node).add(node);
         }
         return root;

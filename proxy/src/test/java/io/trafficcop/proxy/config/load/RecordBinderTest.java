@@ -34,18 +34,25 @@ class RecordBinderTest {
             .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES)
             .build();
 
-    static Stream<Arguments> referenceFiles() {
-        return Stream.of(
-                Arguments.of("static.reference.yaml", StaticConfiguration.class),
-                Arguments.of("static.reference.toml", StaticConfiguration.class),
-                Arguments.of("dynamic.reference.yaml", DynamicConfiguration.class),
-                Arguments.of("dynamic.reference.toml", DynamicConfiguration.class));
+    /** Traefik's reference configurations, then the cases below as dynamic files. */
+    static Stream<Arguments> configurations() throws IOException {
+        Stream<Arguments> references = Stream.of(
+                reference("static.reference.yaml", StaticConfiguration.class),
+                reference("static.reference.toml", StaticConfiguration.class),
+                reference("dynamic.reference.yaml", DynamicConfiguration.class),
+                reference("dynamic.reference.toml", DynamicConfiguration.class));
+        return Stream.concat(references, cases().map(Arguments::get)
+                .map(c -> Arguments.of(c[0], "dynamic.yml", c[1], DynamicConfiguration.class)));
+    }
+
+    private static Arguments reference(String file, Class<?> type) throws IOException {
+        return Arguments.of(file, file, resource(file), type);
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("referenceFiles")
-    void bindsTraefiksReferenceConfigurationsAsJacksonDid(String file, Class<?> type) throws IOException {
-        JsonNode tree = checkedTree(file, resource(file), type);
+    @MethodSource("configurations")
+    void bindsAsJacksonDid(String description, String file, String content, Class<?> type) throws IOException {
+        JsonNode tree = checkedTree(file, content, type);
 
         Object bound = ConfigBinder.bind(tree, type);
 
@@ -125,16 +132,6 @@ class RecordBinderTest {
                               Service: s
                               PRIORITY: 7
                         """));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
-    void bindsAsJacksonDid(String description, String yaml) throws IOException {
-        JsonNode tree = checkedTree("dynamic.yml", yaml, DynamicConfiguration.class);
-
-        DynamicConfiguration bound = ConfigBinder.bind(tree, DynamicConfiguration.class);
-
-        assertThat(bound).isEqualTo(JACKSON.treeToValue(tree, DynamicConfiguration.class));
     }
 
     @Test
