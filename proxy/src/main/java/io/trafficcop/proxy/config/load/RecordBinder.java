@@ -9,6 +9,7 @@ import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -89,9 +90,14 @@ final class RecordBinder {
 
     private static Object record(JsonNode node, Class<?> type) {
         RecordShape shape = RECORDS.get(type);
-        Object[] arguments = new Object[shape.keys.length];
-        for (int i = 0; i < arguments.length; i++) {
-            arguments[i] = value(node.get(shape.keys[i]), shape.types[i]);
+        // the keys present, looked up among the components, rather than each component among the keys: a record has
+        // up to ~20 components and a configuration sets a few of them
+        Object[] arguments = shape.absent.clone();
+        for (Map.Entry<String, JsonNode> entry : node.properties()) {
+            Integer component = shape.components.get(entry.getKey());
+            if (component != null) {
+                arguments[component] = value(entry.getValue(), shape.types[component]);
+            }
         }
         try {
             return shape.constructor.newInstance(arguments);
@@ -206,23 +212,29 @@ final class RecordBinder {
         }
     }
 
-    /** A record's canonical constructor, and each component's configuration key and type, in order. */
-    private record RecordShape(Constructor<?> constructor, String[] keys, Type[] types) {
+    /**
+     * A record's canonical constructor; each component's index by configuration key, and its type and value when the
+     * key is absent, in order.
+     */
+    private record RecordShape(Constructor<?> constructor, Map<String, Integer> components, Type[] types,
+                               Object[] absent) {
 
         static RecordShape of(Class<?> type) {
             RecordComponent[] components = type.getRecordComponents();
             Class<?>[] parameterTypes = new Class<?>[components.length];
-            String[] keys = new String[components.length];
+            Map<String, Integer> indexes = HashMap.newHashMap(components.length);
             Type[] types = new Type[components.length];
+            Object[] absent = new Object[components.length];
             for (int i = 0; i < components.length; i++) {
                 parameterTypes[i] = components[i].getType();
-                keys[i] = SchemaWalker.keyOf(components[i]);
+                indexes.put(SchemaWalker.keyOf(components[i]), i);
                 types[i] = components[i].getGenericType();
+                absent[i] = zero(parameterTypes[i]);
             }
             try {
                 Constructor<?> constructor = type.getDeclaredConstructor(parameterTypes);
                 constructor.setAccessible(true);
-                return new RecordShape(constructor, keys, types);
+                return new RecordShape(constructor, Map.copyOf(indexes), types, absent);
             } catch (NoSuchMethodException e) {
                 throw new IllegalStateException("no canonical constructor in " + type.getName(), e);
             }

@@ -343,6 +343,10 @@ public final class SchemaWalker {
     }
 
     private void walkRecord(ObjectNode object, Class<?> type, Position at) {
+        if (keysAreCanonical(object, type)) {
+            walkCanonicalRecord(object, type, at);
+            return;
+        }
         List<Present> present = new ArrayList<>(object.size());
         Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
         while (fields.hasNext()) {
@@ -375,12 +379,46 @@ public final class SchemaWalker {
     }
 
     private static boolean isPresent(List<Present> present, Field field) {
-        for (Present entry : present) {
-            if (entry.field() == field) {
+        for (int i = 0; i < present.size(); i++) {
+            if (present.get(i).field() == field) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Whether every key names a field exactly as the record spells it: the usual case, where nothing is renamed. */
+    private static boolean keysAreCanonical(ObjectNode object, Class<?> type) {
+        Map<String, Field> fields = FIELDS.get(type);
+        for (Map.Entry<String, JsonNode> entry : object.properties()) {
+            if (!fields.containsKey(entry.getKey())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * {@link #walkRecord} for a mapping whose keys are all canonical: the values are replaced in place, without
+     * taking the mapping apart and putting it back together (a new entry per key, for every element of a reload).
+     */
+    private void walkCanonicalRecord(ObjectNode object, Class<?> type, Position at) {
+        Map<String, Field> fields = FIELDS.get(type);
+        Iterator<Map.Entry<String, JsonNode>> entries = object.properties().iterator();
+        while (entries.hasNext()) {
+            Map.Entry<String, JsonNode> entry = entries.next();
+            Field field = fields.get(entry.getKey());
+            Position fieldAt = at.field(field.key(), field.key());
+            if (field.notImplemented() != null && !isEmptyValue(entry.getValue())) {
+                warnNotImplemented(fieldAt, field.notImplemented());
+            }
+            JsonNode value = walkValue(entry.getValue(), field.shape(), fieldAt);
+            if (value == null) {
+                entries.remove();
+            } else if (value != entry.getValue()) {
+                entry.setValue(value);
+            }
+        }
     }
 
     private static boolean isEmptyValue(JsonNode value) {
@@ -443,13 +481,16 @@ public final class SchemaWalker {
         }
         ObjectNode object = (ObjectNode) value;
         boolean elementsAreRecords = valueShape.section;
-        for (String key : List.copyOf(object.properties().stream().map(Map.Entry::getKey).toList())) {
-            Position entryAt = at.entry(key, elementsAreRecords ? object : null);
-            JsonNode walked = walkValue(object.get(key), valueShape, entryAt);
+        // in place: a problem found below an entry is removed after the walk (Removal), not during it
+        Iterator<Map.Entry<String, JsonNode>> entries = object.properties().iterator();
+        while (entries.hasNext()) {
+            Map.Entry<String, JsonNode> entry = entries.next();
+            Position entryAt = at.entry(entry.getKey(), elementsAreRecords ? object : null);
+            JsonNode walked = walkValue(entry.getValue(), valueShape, entryAt);
             if (walked == null) {
-                object.remove(key);
-            } else {
-                object.set(key, walked);
+                entries.remove();
+            } else if (walked != entry.getValue()) {
+                entry.setValue(walked);
             }
         }
         return object;

@@ -26,7 +26,9 @@ import java.util.function.Function;
  * @param services HTTP services by qualified name
  * @param middlewares HTTP middlewares by qualified name
  * @param serversTransports HTTP servers transports by qualified name
- * @param paths the configuration path of each object ({@code http.routers.r}), by {@link #key}
+ * @param paths the configuration path of each object whose name was written with its provider
+ *     ({@code http.routers.r@file}), by {@link #key}; any other object's path is its name without the provider
+ *     ({@code http.routers.r}), worked out when a problem needs it
  * @param locators where a path of each provider's configuration was written, by provider
  * @param tls every provider's TLS certificates, stores, and options under qualified names ({@code default}
  *     stays {@code default}, as in Traefik)
@@ -120,16 +122,32 @@ public record QualifiedConfiguration(Map<String, Router> routers, Map<String, Se
                 return;
             }
             String qualified = qualify(name, part.provider());
-            String path = collectionPath + "." + name;
             target.put(qualified, value);
-            paths.put(key(collectionPath, qualified), path);
+            if (name.indexOf('@') >= 0) {
+                paths.put(key(collectionPath, qualified), collectionPath + "." + name);
+            }
         });
+    }
+
+    private Map<String, ?> collection(String collectionPath) {
+        return switch (collectionPath) {
+            case ROUTERS -> routers;
+            case SERVICES -> services;
+            case MIDDLEWARES -> middlewares;
+            case SERVERS_TRANSPORTS -> serversTransports;
+            default -> Map.of();
+        };
     }
 
     /** The problem for an object, at {@code subPath} below it (may be empty). */
     public Problem problem(String collectionPath, String qualifiedName, String subPath, String message) {
         String key = key(collectionPath, qualifiedName);
-        String path = paths.getOrDefault(key, key);
+        String path = paths.get(key);
+        if (path == null) {
+            int at = qualifiedName.lastIndexOf('@');
+            path = at >= 0 && collection(collectionPath).containsKey(qualifiedName)
+                    ? collectionPath + "." + qualifiedName.substring(0, at) : key;
+        }
         String fullPath = subPath.isEmpty() ? path : path + "." + subPath;
         Function<String, Location> locator = locators.get(providerOf(qualifiedName));
         Location location = locator == null ? Location.UNKNOWN : locator.apply(fullPath);

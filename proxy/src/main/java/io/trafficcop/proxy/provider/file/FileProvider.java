@@ -44,8 +44,13 @@ import org.slf4j.LoggerFactory;
 public final class FileProvider implements Provider {
 
     private static final Logger LOG = LoggerFactory.getLogger(FileProvider.class);
-    /** How long file events must pause before the files are read. */
-    private static final long SETTLE_MILLIS = 50;
+    /**
+     * How long file events must pause before the files are read. One save is a burst of events microseconds apart
+     * (truncate and write, an editor's write and rename, the kubelet's symlink swap); a read that still sees a
+     * half-written file fails to parse and keeps the last good configuration until the next event. Traefik reads on
+     * the first event; 15 ms folds a burst into one read and delays a reload by no more than that.
+     */
+    private static final long SETTLE_MILLIS = 15;
 
     private final Path filename;
     private final Path directory;

@@ -114,7 +114,8 @@ public final class SnapshotCompiler {
         for (Map.Entry<String, Router> entry : config.routers().entrySet()) {
             String name = entry.getKey();
             Router router = entry.getValue();
-            if (built.disabled().contains(QualifiedConfiguration.key(QualifiedConfiguration.ROUTERS, name))) {
+            if (!built.disabled().isEmpty()
+                    && built.disabled().contains(QualifiedConfiguration.key(QualifiedConfiguration.ROUTERS, name))) {
                 continue; // its errors are reported already
             }
             String provider = QualifiedConfiguration.providerOf(name);
@@ -188,6 +189,9 @@ public final class SnapshotCompiler {
     }
 
     private static <T> Map<String, T> enabled(Map<String, T> objects, Set<String> disabled, String collection) {
+        if (disabled.isEmpty()) {
+            return objects; // the usual case: no key string per object to look for
+        }
         Map<String, T> enabled = new LinkedHashMap<>();
         objects.forEach((name, value) -> {
             if (!disabled.contains(QualifiedConfiguration.key(collection, name))) {
@@ -200,9 +204,21 @@ public final class SnapshotCompiler {
     private ServiceContext serviceContext(QualifiedConfiguration config, Set<String> disabled) {
         Map<String, ServersTransportSettings> transports = transports(config, disabled);
         ServersTransportSettings defaultTransport = defaultTransport();
-        return new ServiceContext(name -> checkedTls(name == null || name.equals("default@internal") ? defaultTransport
-                : transports.get(name)), registries.healthChecks(), registries.serviceMetrics(),
-                RandomGenerator.getDefault());
+        // each transport's TLS settings are checked once, not once per service using it (10,000 services share one)
+        Map<String, ServersTransportSettings> checked = new java.util.concurrent.ConcurrentHashMap<>();
+        return new ServiceContext(name -> {
+            String key = name == null ? "default@internal" : name;
+            ServersTransportSettings known = checked.get(key);
+            if (known != null) {
+                return known;
+            }
+            ServersTransportSettings transport = checkedTls(key.equals("default@internal") ? defaultTransport
+                    : transports.get(key));
+            if (transport != null) {
+                checked.put(key, transport);
+            }
+            return transport;
+        }, registries.healthChecks(), registries.serviceMetrics(), RandomGenerator.getDefault());
     }
 
     private HttpHandler serviceHandler(HttpServiceBuilder services, String name) throws CompileException {

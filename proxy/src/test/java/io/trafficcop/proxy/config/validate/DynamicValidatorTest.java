@@ -45,6 +45,8 @@ class DynamicValidatorTest {
                         "file.yml:4: http.routers.r.rule: "),
                 Arguments.of("missing rule", "http:\n  routers:\n    r:\n      service: s\n" + SERVICE,
                         "file.yml:3: http.routers.r.rule: the rule is missing"),
+                Arguments.of("name written with its provider", "http:\n  routers:\n    r@file:\n      service: s\n"
+                        + SERVICE, "file.yml:3: http.routers.r@file.rule: the rule is missing"),
                 Arguments.of("missing service", "http:\n  routers:\n    r:\n      rule: Path(`/`)\n",
                         "file.yml:3: http.routers.r.service: the service is missing on the router"),
                 Arguments.of("unknown service", "http:\n  routers:\n    r:\n      rule: Path(`/`)\n      service: nope\n",
