@@ -1,7 +1,7 @@
 package io.trafficcop.proxy.upstream;
 
 import io.trafficcop.proxy.runtime.ServersTransportSettings;
-import java.net.URI;
+import java.net.URISyntaxException;
 
 /**
  * A backend server URL (Traefik's {@code loadBalancer.servers[].url}) with the servers transport used to reach it.
@@ -19,24 +19,28 @@ public record UpstreamTarget(String url, String scheme, String host, int port, S
 
     /** Parses a server URL such as "http://10.0.0.1:8080" or "http://[::1]:80/base". */
     public static UpstreamTarget of(String url, ServersTransportSettings transport) {
-        URI uri = URI.create(url);
-        String scheme = uri.getScheme() == null ? "http" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+        ServerUrl parts;
+        try {
+            parts = ServerUrl.parse(url);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException(e.getMessage(), e); // as URI.create
+        }
+        String scheme = parts.scheme() == null ? "http" : parts.scheme();
         if (!scheme.equals("http") && !scheme.equals("https") && !scheme.equals("h2c")) {
             throw new IllegalArgumentException("unsupported scheme \"" + scheme + "\" (http, https or h2c)");
         }
-        String host = uri.getHost();
+        String host = parts.host();
         if (host == null) {
             throw new IllegalArgumentException("server URL without host: " + url);
         }
         if (host.startsWith("[") && host.endsWith("]")) {
             host = host.substring(1, host.length() - 1);
         }
-        int port = uri.getPort();
+        int port = parts.port();
         if (port < 0) {
             port = "https".equals(scheme) ? 443 : 80;
         }
-        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
-        return new UpstreamTarget(url, scheme, host, port, uri.getRawAuthority(), path,
+        return new UpstreamTarget(url, scheme, host, port, parts.authority(), parts.rawPath(),
                 transport == null ? ServersTransportSettings.DEFAULTS : transport);
     }
 

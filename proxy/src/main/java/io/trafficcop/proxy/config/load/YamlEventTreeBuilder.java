@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.yaml.snakeyaml.events.CollectionStartEvent;
 import org.yaml.snakeyaml.events.Event;
@@ -27,9 +29,19 @@ import org.yaml.snakeyaml.resolver.Resolver;
  */
 final class YamlEventTreeBuilder {
 
+    /** Values this long or shorter are shared between the places they appear; longer ones are rarely repeated. */
+    private static final int SHARED_VALUE_MAX_LENGTH = 64;
+
     private final Resolver resolver;
     private final int nestingDepthLimit;
     private final Map<String, Integer> lines;
+    /**
+     * One string per distinct key and one node per distinct short text value: SnakeYAML makes a new string for each
+     * scalar, so 10,000 routers kept 10,000 copies of "rule", "service", "web"... in the tree the provider keeps and in
+     * the records bound from it (and a reload's young collections copied each one). Text nodes are immutable.
+     */
+    private final Map<String, String> keys = new HashMap<>();
+    private final Map<String, JsonNode> texts = new HashMap<>();
 
     /** Gives up on the document: the node graph reads it. */
     static final class NotPlain extends Exception {
@@ -90,7 +102,7 @@ final class YamlEventTreeBuilder {
                         key(parent, scalar, tag);
                     } else {
                         childPath(parent, event);
-                        root = value(open, root, YamlTreeReader.scalar(scalar.getValue(), tag));
+                        root = value(open, root, scalarNode(scalar.getValue(), tag));
                     }
                 }
                 case MappingStart, SequenceStart -> {
@@ -102,8 +114,10 @@ final class YamlEventTreeBuilder {
                     if (open.size() >= nestingDepthLimit) {
                         throw NOT_PLAIN;
                     }
+                    // most mappings of a configuration have a few keys: a table of 4 instead of the default 16
                     JsonNode node = event.getEventId() == Event.ID.MappingStart
-                            ? YamlTreeReader.NODES.objectNode() : YamlTreeReader.NODES.arrayNode();
+                            ? new ObjectNode(YamlTreeReader.NODES, LinkedHashMap.newLinkedHashMap(3))
+                            : YamlTreeReader.NODES.arrayNode();
                     String path = childPath(parent, event);
                     root = value(open, root, node);
                     open.push(new Open(node, path));
@@ -119,11 +133,26 @@ final class YamlEventTreeBuilder {
         if (Tag.MERGE.equals(tag) || mapping.node.has(key.getValue())) {
             throw NOT_PLAIN; // merge keys and repeated keys: the node graph applies or reports them
         }
-        mapping.key = key.getValue();
+        String name = keys.putIfAbsent(key.getValue(), key.getValue());
+        mapping.key = name == null ? key.getValue() : name;
         if (lines != null) {
             mapping.keyPath = mapping.path.isEmpty() ? mapping.key : mapping.path + "." + mapping.key;
             lines.put(mapping.keyPath, key.getStartMark().getLine() + 1);
         }
+    }
+
+    private JsonNode scalarNode(String value, Tag tag) {
+        if (value.length() > SHARED_VALUE_MAX_LENGTH) {
+            return YamlTreeReader.scalar(value, tag);
+        }
+        JsonNode node = texts.get(value);
+        if (node == null || !Tag.STR.equals(tag)) {
+            node = YamlTreeReader.scalar(value, tag);
+            if (node.isTextual() && Tag.STR.equals(tag)) {
+                texts.put(value, node);
+            }
+        }
+        return node;
     }
 
     /** The path of the value {@code event} starts inside {@code parent}, recording a list item's line. */

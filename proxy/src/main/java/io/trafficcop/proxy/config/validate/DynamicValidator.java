@@ -8,6 +8,7 @@ import io.trafficcop.proxy.config.dynamic.Middleware;
 import io.trafficcop.proxy.config.dynamic.Router;
 import io.trafficcop.proxy.config.dynamic.Server;
 import io.trafficcop.proxy.config.dynamic.Service;
+import io.trafficcop.proxy.upstream.ServerUrl;
 import java.lang.reflect.RecordComponent;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -206,9 +207,9 @@ public final class DynamicValidator {
             return;
         }
         try {
-            URI uri = new URI(url);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase();
-            if (!SERVER_SCHEMES.contains(scheme) || uri.getHost() == null) {
+            ServerUrl parts = ServerUrl.parse(url);
+            String scheme = parts.scheme() == null ? "" : parts.scheme();
+            if (!SERVER_SCHEMES.contains(scheme) || parts.host() == null) {
                 error(owner, subPath.get(),
                         "invalid server URL \"" + url + "\": expected http://, https:// or h2c:// and a host");
             }
