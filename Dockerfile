@@ -48,14 +48,14 @@ COPY --from=build --chown=65532:65532 /trafficcop.jar /app/trafficcop.jar
 COPY --chown=65532:65532 bin/jit-directives.json /app/jit-directives.json
 # The JVM flags of bin/trafficcop (measured in bench/RESULTS.md), without its -Xmx: in a container the heap follows the
 # memory limit (MaxRAMPercentage above). Serial GC, a fixed 12 MiB young generation with large survivors (requests in
-# flight die there instead of growing the old generation) and objects promoted after three collections (a reload's
-# configuration is not copied between survivors a dozen times); Netty's leak
+# flight die there instead of growing the old generation) and objects promoted after five collections (a reload's
+# configuration is not copied between survivors up to fifteen times); Netty's leak
 # detector and allocator JFR events off; the JIT compiling after 5x the default invocations (start-up CPU);
 # malloc's freed memory returned to the OS; Unsafe for Netty's buffers; 8-byte object headers; reflection through
 # native accessors (no method-handle classes spun for Jackson's binding); the configuration pipeline compiled by C1
 # only (jit-directives.json); VM messages on stderr, as stdout is the proxy's log. No
 # --enable-native-access: the jar's manifest has it, and the flag would disable the JDK archive's module graph.
-ENV TRAFFICCOP_JVM_FLAGS="-Xms20m -Xmn12m -XX:SurvivorRatio=1 -XX:TargetSurvivorRatio=90 -XX:MaxTenuringThreshold=3 -XX:+UseSerialGC -Dio.netty.leakDetection.level=disabled \
+ENV TRAFFICCOP_JVM_FLAGS="-Xms20m -Xmn12m -XX:SurvivorRatio=1 -XX:TargetSurvivorRatio=90 -XX:MaxTenuringThreshold=5 -XX:+UseSerialGC -Dio.netty.leakDetection.level=disabled \
 -Dio.netty.jfr.enabled=false -XX:CompileThresholdScaling=5 -XX:TrimNativeHeapInterval=1000 \
 --sun-misc-unsafe-memory-access=allow -Dio.netty.noUnsafe=false -XX:+UseCompactObjectHeaders \
 -Djdk.reflect.useNativeAccessorOnly=true -XX:+DisplayVMOutputToStderr \
