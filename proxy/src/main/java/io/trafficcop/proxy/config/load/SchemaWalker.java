@@ -366,16 +366,20 @@ public final class SchemaWalker {
         }
         object.removeAll();
         for (Present entry : present) {
-            Field field = entry.field();
-            Position fieldAt = at.field(field.key(), entry.rawKey());
-            if (field.notImplemented() != null && !isEmptyValue(entry.value())) {
-                warnNotImplemented(fieldAt, field.notImplemented());
-            }
-            JsonNode value = walkValue(entry.value(), field.shape(), fieldAt);
+            JsonNode value = walkField(entry.field(), entry.rawKey(), entry.value(), at);
             if (value != null) {
-                object.set(field.key(), value);
+                object.set(entry.field().key(), value);
             }
         }
+    }
+
+    /** The walked value of one field of a record at {@code recordAt}, or null to drop it. */
+    private JsonNode walkField(Field field, String rawKey, JsonNode value, Position recordAt) {
+        Position fieldAt = recordAt.field(field.key(), rawKey);
+        if (field.notImplemented() != null && !isEmptyValue(value)) {
+            warnNotImplemented(fieldAt, field.notImplemented());
+        }
+        return walkValue(value, field.shape(), fieldAt);
     }
 
     private static boolean isPresent(List<Present> present, Field field) {
@@ -407,12 +411,7 @@ public final class SchemaWalker {
         Iterator<Map.Entry<String, JsonNode>> entries = object.properties().iterator();
         while (entries.hasNext()) {
             Map.Entry<String, JsonNode> entry = entries.next();
-            Field field = fields.get(entry.getKey());
-            Position fieldAt = at.field(field.key(), field.key());
-            if (field.notImplemented() != null && !isEmptyValue(entry.getValue())) {
-                warnNotImplemented(fieldAt, field.notImplemented());
-            }
-            JsonNode value = walkValue(entry.getValue(), field.shape(), fieldAt);
+            JsonNode value = walkField(fields.get(entry.getKey()), entry.getKey(), entry.getValue(), at);
             if (value == null) {
                 entries.remove();
             } else if (value != entry.getValue()) {

@@ -141,18 +141,12 @@ final class YamlEventTreeBuilder {
         }
     }
 
+    /** A scalar's node; a short string's is shared with its other places in the document. */
     private JsonNode scalarNode(String value, Tag tag) {
-        if (value.length() > SHARED_VALUE_MAX_LENGTH) {
+        if (!Tag.STR.equals(tag) || value.length() > SHARED_VALUE_MAX_LENGTH) {
             return YamlTreeReader.scalar(value, tag);
         }
-        JsonNode node = texts.get(value);
-        if (node == null || !Tag.STR.equals(tag)) {
-            node = YamlTreeReader.scalar(value, tag);
-            if (node.isTextual() && Tag.STR.equals(tag)) {
-                texts.put(value, node);
-            }
-        }
-        return node;
+        return texts.computeIfAbsent(value, text -> YamlTreeReader.scalar(text, Tag.STR));
     }
 
     /** The path of the value {@code event} starts inside {@code parent}, recording a list item's line. */
