@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -109,6 +110,30 @@ class YamlTreeReaderTest {
         } else {
             assertThatThrownBy(() -> builder.build(events)).isInstanceOf(YamlEventTreeBuilder.NotPlain.class);
         }
+    }
+
+    @Test
+    void sharesRepeatedKeysAndShortTexts() throws Exception {
+        String content = """
+                routers:
+                  a: {rule: "Host(`a`)", service: s}
+                  b:
+                    rule: "Host(`b`)"
+                    service: s
+                    entryPoints: [web, "80"]
+                  c: {service: "80", port: 80}
+                """;
+        JsonNode routers = YamlTreeReader.read("t.yml", content, null).get("routers");
+        JsonNode a = routers.get("a");
+        JsonNode b = routers.get("b");
+        JsonNode c = routers.get("c");
+
+        assertThat(a.propertyStream().findFirst().orElseThrow().getKey())
+                .isSameAs(b.propertyStream().findFirst().orElseThrow().getKey()); // "rule", one string
+        assertThat(a.get("service")).isSameAs(b.get("service"));
+        assertThat(c.get("service")).isSameAs(b.get("entryPoints").get(1)); // quoted "80": the same text node
+        assertThat(c.get("port").isNumber()).isTrue(); // a plain 80 stays a number
+        assertThat(a.get("rule").textValue()).isEqualTo("Host(`a`)");
     }
 
     static Stream<Arguments> badDocuments() {
