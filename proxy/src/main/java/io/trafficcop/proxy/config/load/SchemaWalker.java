@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 /**
  * Checks a configuration tree against the configuration records, the way Traefik's decoder does: keys
@@ -408,14 +409,22 @@ public final class SchemaWalker {
      */
     private void walkCanonicalRecord(ObjectNode object, Class<?> type, Position at) {
         Map<String, Field> fields = FIELDS.get(type);
+        replaceValues(object, (key, value) -> walkField(fields.get(key), key, value, at));
+    }
+
+    /**
+     * Replaces each entry's value of {@code object} with what {@code walk} makes of it, in place; null removes the
+     * entry. A problem found below an entry is removed after the whole walk ({@link Removal}), not during it.
+     */
+    private static void replaceValues(ObjectNode object, BiFunction<String, JsonNode, JsonNode> walk) {
         Iterator<Map.Entry<String, JsonNode>> entries = object.properties().iterator();
         while (entries.hasNext()) {
             Map.Entry<String, JsonNode> entry = entries.next();
-            JsonNode value = walkField(fields.get(entry.getKey()), entry.getKey(), entry.getValue(), at);
-            if (value == null) {
+            JsonNode walked = walk.apply(entry.getKey(), entry.getValue());
+            if (walked == null) {
                 entries.remove();
-            } else if (value != entry.getValue()) {
-                entry.setValue(value);
+            } else if (walked != entry.getValue()) {
+                entry.setValue(walked);
             }
         }
     }
@@ -480,18 +489,8 @@ public final class SchemaWalker {
         }
         ObjectNode object = (ObjectNode) value;
         boolean elementsAreRecords = valueShape.section;
-        // in place: a problem found below an entry is removed after the walk (Removal), not during it
-        Iterator<Map.Entry<String, JsonNode>> entries = object.properties().iterator();
-        while (entries.hasNext()) {
-            Map.Entry<String, JsonNode> entry = entries.next();
-            Position entryAt = at.entry(entry.getKey(), elementsAreRecords ? object : null);
-            JsonNode walked = walkValue(entry.getValue(), valueShape, entryAt);
-            if (walked == null) {
-                entries.remove();
-            } else if (walked != entry.getValue()) {
-                entry.setValue(walked);
-            }
-        }
+        replaceValues(object, (key, entryValue) ->
+                walkValue(entryValue, valueShape, at.entry(key, elementsAreRecords ? object : null)));
         return object;
     }
 
