@@ -8,10 +8,9 @@ import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.handler.codec.http.HttpDecoderConfig;
-import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerUpgradeHandler;
-import io.netty.handler.codec.http2.CleartextHttp2ServerUpgradeHandler;
 import io.netty.util.concurrent.GlobalEventExecutor;
+import io.trafficcop.proxy.codec.Http1ServerCodec;
 import io.trafficcop.proxy.http.EntryPointContext;
 import io.trafficcop.proxy.runtime.EntryPointSettings;
 import io.trafficcop.proxy.tls.TlsDetector;
@@ -86,8 +85,8 @@ final class EntryPoint {
                 this::initPlain, settings.respondingTimeouts().readTimeout()));
     }
 
-    private static HttpServerCodec newCodec() {
-        return new HttpServerCodec(new HttpDecoderConfig()
+    private static Http1ServerCodec newCodec() {
+        return new Http1ServerCodec(new HttpDecoderConfig()
                 .setMaxInitialLineLength(64 * 1024)
                 .setMaxHeaderSize(MAX_HEADER_SIZE)
                 .setMaxChunkSize(MAX_CHUNK)
@@ -95,10 +94,10 @@ final class EntryPoint {
     }
 
     private void initPlain(io.netty.channel.ChannelPipeline p) {
-        HttpServerCodec codec = newCodec();
+        Http1ServerCodec codec = newCodec();
         HttpServerUpgradeHandler upgrade = new HttpServerUpgradeHandler(codec, http2.upgradeCodecFactory(),
                 MAX_UPGRADE_BODY);
-        p.addLast(new CleartextHttp2ServerUpgradeHandler(codec, upgrade, http2.connectionHandler(false)));
+        p.addLast(new PriorKnowledgeDetector(codec, upgrade, http2.connectionHandler(false)));
         p.addLast(new HttpExchangeHandler(context, state, false, false));
     }
 

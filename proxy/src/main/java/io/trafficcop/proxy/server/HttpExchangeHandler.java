@@ -8,16 +8,15 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.DefaultHttpRequest;
 import io.netty.handler.codec.http.DefaultLastHttpContent;
 import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerUpgradeHandler;
-import io.netty.handler.codec.http2.CleartextHttp2ServerUpgradeHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
+import io.trafficcop.proxy.codec.Http1ClientCodec;
+import io.trafficcop.proxy.codec.Http1ServerCodec;
 import io.trafficcop.proxy.http.EntryPointContext;
 import io.trafficcop.proxy.http.Exchange;
 import io.trafficcop.proxy.http.ExchangeOwner;
@@ -369,7 +368,7 @@ final class HttpExchangeHandler extends ChannelDuplexHandler implements Exchange
         ChannelPipeline up = upstream.pipeline();
         up.addAfter("http", "relay", new RelayHandler(ctx.channel()));
         up.remove("upstream");
-        up.remove(HttpClientCodec.class);
+        up.remove(Http1ClientCodec.class);
         if (up.get(IdleStateHandler.class) != null) {
             up.remove(IdleStateHandler.class);
         }
@@ -382,7 +381,7 @@ final class HttpExchangeHandler extends ChannelDuplexHandler implements Exchange
         if (down.get(HttpServerUpgradeHandler.class) != null) {
             down.remove(HttpServerUpgradeHandler.class);
         }
-        down.remove(HttpServerCodec.class);
+        down.remove(Http1ServerCodec.class);
         releasePipelined();
     }
 
@@ -447,7 +446,7 @@ final class HttpExchangeHandler extends ChannelDuplexHandler implements Exchange
     @Override
     public void userEventTriggered(ChannelHandlerContext context, Object evt) {
         if (evt instanceof HttpServerUpgradeHandler.UpgradeEvent
-                || evt instanceof CleartextHttp2ServerUpgradeHandler.PriorKnowledgeUpgradeEvent) {
+                || evt == PriorKnowledgeDetector.UPGRADED) {
             // the connection now speaks HTTP/2: streams get their own handlers
             current = null;
             cancelTimeoutCheck();

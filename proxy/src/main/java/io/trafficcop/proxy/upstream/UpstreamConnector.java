@@ -6,13 +6,13 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoop;
-import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.ssl.ApplicationProtocolNames;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.NetUtil;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.Promise;
+import io.trafficcop.proxy.codec.Http1ClientCodec;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 
@@ -128,10 +128,10 @@ public final class UpstreamConnector {
     private static void configureHttp1(Channel ch, UpstreamTarget target) {
         ChannelPipeline p = ch.pipeline();
         // no idle handler: idleConnTimeout is the pool's (IdleConnections), one timer per pool instead of per connection
-        p.addLast("http", new HttpClientCodec(new HttpDecoderConfig()
+        p.addLast("http", new Http1ClientCodec(new HttpDecoderConfig()
                 .setMaxChunkSize(MAX_CHUNK)
                 .setMaxHeaderSize(64 * 1024)
-                .setValidateHeaders(false), false, false));
+                .setValidateHeaders(false)));
         p.addLast("upstream", new UpstreamConnection(target));
     }
 }
