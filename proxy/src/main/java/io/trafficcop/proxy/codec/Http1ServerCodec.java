@@ -1,15 +1,15 @@
 package io.trafficcop.proxy.codec;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.CombinedChannelDuplexHandler;
+import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpRequestDecoder;
 import io.netty.handler.codec.http.HttpResponse;
-import io.netty.handler.codec.http.HttpResponseEncoder;
 import io.netty.handler.codec.http.HttpServerUpgradeHandler;
 import io.netty.handler.codec.http.HttpStatusClass;
 import java.util.ArrayDeque;
@@ -20,20 +20,37 @@ import java.util.List;
  * paired as Netty's {@code HttpServerCodec} pairs them. Each response is matched with its request's method: a response
  * to HEAD has no body, a 2xx to CONNECT loses its Transfer-Encoding. An interim response (1xx other than 101) belongs
  * to the request still waiting for its final response, so it does not use up that request's method.
+ *
+ * <p>The two are handlers of their own in the pipeline ({@link #handlers()}), not one combined handler: every message
+ * crosses one handler less each way.
  */
-public final class Http1ServerCodec extends CombinedChannelDuplexHandler<HttpRequestDecoder, HttpResponseEncoder>
-        implements HttpServerUpgradeHandler.SourceCodec {
+public final class Http1ServerCodec implements HttpServerUpgradeHandler.SourceCodec {
 
     /** The methods of the requests not yet answered, oldest first (pipelined requests queue up). */
     private final ArrayDeque<HttpMethod> methods = new ArrayDeque<>(4);
+    private final RequestDecoder decoder;
+    private final ResponseEncoder encoder;
 
     public Http1ServerCodec(HttpDecoderConfig config) {
-        init(new RequestDecoder(config), new ResponseEncoder());
+        decoder = new RequestDecoder(config);
+        encoder = new ResponseEncoder();
+    }
+
+    /** The decoder then the encoder, to be added to a pipeline in that order. */
+    public ChannelHandler[] handlers() {
+        return new ChannelHandler[] {decoder, encoder};
+    }
+
+    /** Takes the codec out of a pipeline (a connection relaying another protocol after a 101). */
+    public static void removeFrom(ChannelPipeline pipeline) {
+        pipeline.remove(RequestDecoder.class);
+        pipeline.remove(ResponseEncoder.class);
     }
 
     @Override
     public void upgradeFrom(ChannelHandlerContext ctx) {
-        ctx.pipeline().remove(this);
+        ctx.pipeline().remove(decoder);
+        ctx.pipeline().remove(encoder);
     }
 
     private final class RequestDecoder extends HttpRequestDecoder {

@@ -2,6 +2,7 @@ package io.trafficcop.proxy.server;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.WriteBufferWaterMark;
@@ -15,6 +16,7 @@ import io.trafficcop.proxy.http.EntryPointContext;
 import io.trafficcop.proxy.runtime.EntryPointSettings;
 import io.trafficcop.proxy.tls.TlsDetector;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,7 +83,8 @@ final class EntryPoint {
         // SNI-chosen context of the current snapshot (a reload applies to the next handshake) then ALPN h2 | http/1.1.
         p.addLast(new TlsDetector(() -> state.snapshot().tls(settings.name()),
                 pipeline -> pipeline.addLast(http2.connectionHandler(true)),
-                pipeline -> pipeline.addLast(newCodec(), new HttpExchangeHandler(context, state, false, true)),
+                pipeline -> pipeline.addLast(newCodec().handlers())
+                        .addLast(new HttpExchangeHandler(context, state, false, true)),
                 this::initPlain, settings.respondingTimeouts().readTimeout()));
     }
 
@@ -97,7 +100,8 @@ final class EntryPoint {
         Http1ServerCodec codec = newCodec();
         HttpServerUpgradeHandler upgrade = new HttpServerUpgradeHandler(codec, http2.upgradeCodecFactory(),
                 MAX_UPGRADE_BODY);
-        p.addLast(new PriorKnowledgeDetector(codec, upgrade, http2.connectionHandler(false)));
+        ChannelHandler[] http1 = codec.handlers();
+        p.addLast(new PriorKnowledgeDetector(List.of(http1[0], http1[1], upgrade), http2.connectionHandler(false)));
         p.addLast(new HttpExchangeHandler(context, state, false, false));
     }
 

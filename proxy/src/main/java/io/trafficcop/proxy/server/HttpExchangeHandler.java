@@ -366,9 +366,9 @@ final class HttpExchangeHandler extends ChannelDuplexHandler implements Exchange
         current = null;
         cancelTimeouts();
         ChannelPipeline up = upstream.pipeline();
-        up.addAfter("http", "relay", new RelayHandler(ctx.channel()));
+        up.addAfter(Http1ClientCodec.ENCODER, "relay", new RelayHandler(ctx.channel()));
         up.remove("upstream");
-        up.remove(Http1ClientCodec.class);
+        Http1ClientCodec.removeFrom(up);
         if (up.get(IdleStateHandler.class) != null) {
             up.remove(IdleStateHandler.class);
         }
@@ -381,7 +381,7 @@ final class HttpExchangeHandler extends ChannelDuplexHandler implements Exchange
         if (down.get(HttpServerUpgradeHandler.class) != null) {
             down.remove(HttpServerUpgradeHandler.class);
         }
-        down.remove(Http1ServerCodec.class);
+        Http1ServerCodec.removeFrom(down);
         releasePipelined();
     }
 

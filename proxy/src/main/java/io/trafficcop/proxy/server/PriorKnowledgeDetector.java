@@ -26,19 +26,23 @@ final class PriorKnowledgeDetector extends ByteToMessageDecoder {
 
     private static final ByteBuf PREFACE = Http2CodecUtil.connectionPrefaceBuf();
 
-    private final ChannelHandler http1Codec;
-    private final ChannelHandler upgradeHandler;
+    private final List<ChannelHandler> http1Handlers;
     private final ChannelHandler http2Handler;
 
-    PriorKnowledgeDetector(ChannelHandler http1Codec, ChannelHandler upgradeHandler, ChannelHandler http2Handler) {
-        this.http1Codec = http1Codec;
-        this.upgradeHandler = upgradeHandler;
+    /**
+     * @param http1Handlers the HTTP/1.1 codec and upgrade handler, added after this one in this order
+     * @param http2Handler  what replaces them after the preface
+     */
+    PriorKnowledgeDetector(List<ChannelHandler> http1Handlers, ChannelHandler http2Handler) {
+        this.http1Handlers = List.copyOf(http1Handlers);
         this.http2Handler = http2Handler;
     }
 
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
-        ctx.pipeline().addAfter(ctx.name(), null, upgradeHandler).addAfter(ctx.name(), null, http1Codec);
+        for (int i = http1Handlers.size() - 1; i >= 0; i--) {
+            ctx.pipeline().addAfter(ctx.name(), null, http1Handlers.get(i));
+        }
     }
 
     @Override
@@ -52,7 +56,9 @@ final class PriorKnowledgeDetector extends ByteToMessageDecoder {
             }
         }
         if (seen == preface) {
-            ctx.pipeline().remove(http1Codec).remove(upgradeHandler);
+            for (ChannelHandler http1 : http1Handlers) {
+                ctx.pipeline().remove(http1);
+            }
             ctx.pipeline().addAfter(ctx.name(), null, http2Handler);
             ctx.pipeline().remove(this);
             ctx.fireUserEventTriggered(UPGRADED);

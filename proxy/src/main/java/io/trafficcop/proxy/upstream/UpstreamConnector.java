@@ -128,10 +128,10 @@ public final class UpstreamConnector {
     private static void configureHttp1(Channel ch, UpstreamTarget target) {
         ChannelPipeline p = ch.pipeline();
         // no idle handler: idleConnTimeout is the pool's (IdleConnections), one timer per pool instead of per connection
-        p.addLast("http", new Http1ClientCodec(new HttpDecoderConfig()
+        new Http1ClientCodec(new HttpDecoderConfig()
                 .setMaxChunkSize(MAX_CHUNK)
                 .setMaxHeaderSize(64 * 1024)
-                .setValidateHeaders(false)));
+                .setValidateHeaders(false)).addTo(p);
         p.addLast("upstream", new UpstreamConnection(target));
     }
 }

@@ -79,7 +79,7 @@ class Http1ServerCodecTest {
     @MethodSource("cases")
     void writesEachResponseForItsRequest(String name, String requests, List<HttpResponse> responses,
                                          String written) {
-        EmbeddedChannel channel = new EmbeddedChannel(new Http1ServerCodec(new HttpDecoderConfig()));
+        EmbeddedChannel channel = new EmbeddedChannel(new Http1ServerCodec(new HttpDecoderConfig()).handlers());
         channel.writeInbound(Unpooled.copiedBuffer(requests, StandardCharsets.ISO_8859_1));
         List<Object> read = new ArrayList<>();
         for (Object message; (message = channel.readInbound()) != null; ) {

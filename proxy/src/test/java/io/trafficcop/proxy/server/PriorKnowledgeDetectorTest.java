@@ -38,7 +38,7 @@ class PriorKnowledgeDetectorTest {
         Recorder upgrade = new Recorder("upgrade");
         Recorder http2 = new Recorder("http2");
         Recorder last = new Recorder("last");
-        EmbeddedChannel channel = new EmbeddedChannel(new PriorKnowledgeDetector(http1, upgrade, http2), last);
+        EmbeddedChannel channel = new EmbeddedChannel(new PriorKnowledgeDetector(List.of(http1, upgrade), http2), last);
         for (String chunk : chunks) {
             channel.writeInbound(Unpooled.copiedBuffer(chunk, StandardCharsets.ISO_8859_1));
         }

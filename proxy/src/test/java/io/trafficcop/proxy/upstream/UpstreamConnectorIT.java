@@ -9,6 +9,7 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.util.concurrent.Future;
+import io.trafficcop.proxy.codec.Http1ClientCodec;
 import io.trafficcop.proxy.runtime.ServersTransportSettings;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -74,7 +75,7 @@ class UpstreamConnectorIT {
             assertThat(ch.config().getConnectTimeoutMillis()).isEqualTo(3000);
             assertThat(ch.config().isAutoRead()).isFalse();
             // idleConnTimeout is the pool's (IdleConnections): no idle handler per connection
-            assertThat(ch.pipeline().toMap().keySet()).containsExactly("http", "upstream");
+            assertThat(ch.pipeline().toMap().keySet()).containsExactly(Http1ClientCodec.DECODER, Http1ClientCodec.ENCODER, "upstream");
         } finally {
             ch.close().syncUninterruptibly();
         }
