@@ -60,8 +60,10 @@ public final class ForwardedHeaders {
     /** As {@link #apply(HttpHeaders, InetSocketAddress, boolean)} with the peer's IP text already computed. */
     public void apply(HttpHeaders headers, InetSocketAddress peer, String peerIp, boolean tls) {
         InetAddress address = peer == null ? null : peer.getAddress();
-        if (!insecure && (address == null || trusted.isEmpty() || !trusted.matches(address))) {
-            removeManagedHeaders(headers);
+        boolean untrusted = !insecure && (address == null || trusted.isEmpty() || !trusted.matches(address));
+        if (!dropOrFindManagedHeaders(headers, untrusted)) {
+            applyWithoutManagedHeaders(headers, address, peerIp, tls);
+            return;
         }
         if (address != null && !headers.contains(HeaderNames.X_REAL_IP)) {
             headers.set(HeaderNames.X_REAL_IP, peerIp);
@@ -217,23 +219,58 @@ public final class ForwardedHeaders {
         return true;
     }
 
-    private static void removeManagedHeaders(HttpHeaders headers) {
-        List<String> remove = null;
+    /**
+     * Drops the managed X-headers ({@code drop}: the client is not trusted), or looks for them; returns whether any is
+     * left. One pass over the request's headers.
+     */
+    private static boolean dropOrFindManagedHeaders(HttpHeaders headers, boolean drop) {
+        List<String> managed = null;
         Iterator<Map.Entry<CharSequence, CharSequence>> it = headers.iteratorCharSequence();
         while (it.hasNext()) {
             CharSequence name = it.next().getKey();
             if (isManagedXHeader(name)) {
-                if (remove == null) {
-                    remove = new ArrayList<>(4);
+                if (!drop) {
+                    return true;
                 }
-                remove.add(name.toString());
+                if (managed == null) {
+                    managed = new ArrayList<>(4);
+                }
+                managed.add(name.toString());
             }
         }
-        if (remove != null) {
-            for (int i = 0; i < remove.size(); i++) {
-                headers.remove(remove.get(i));
+        if (managed != null) {
+            for (int i = 0; i < managed.size(); i++) {
+                headers.remove(managed.get(i));
             }
         }
+        return false;
+    }
+
+    /**
+     * {@link #apply} for a request without any of the managed X-headers (the usual one, or an untrusted client's once
+     * they are dropped): each is added as the general case would set it, without its lookups and removals.
+     */
+    private void applyWithoutManagedHeaders(HttpHeaders headers, InetAddress address, String peerIp, boolean tls) {
+        if (address != null) {
+            headers.add(HeaderNames.X_REAL_IP, peerIp);
+        }
+        CharSequence proto = isWebSocket(headers) ? (tls ? HeaderNames.WSS : HeaderNames.WS)
+                : (tls ? HeaderNames.HTTPS : HeaderNames.HTTP);
+        headers.add(HeaderNames.X_FORWARDED_PROTO, proto);
+        String host = headers.get(HttpHeaderNames.HOST);
+        String hostPort = host == null ? null : HostPort.port(host);
+        headers.add(HeaderNames.X_FORWARDED_PORT, hostPort != null ? hostPort : tls ? "443" : "80");
+        if (addSchemeHeaders) {
+            headers.add(HeaderNames.X_FORWARDED_SCHEME, proto);
+            headers.add(HeaderNames.X_SCHEME, proto);
+        }
+        if (host != null && !host.isEmpty()) {
+            headers.add(HeaderNames.X_FORWARDED_HOST, host);
+        }
+        if (hostname != null && !hostname.isEmpty()) {
+            headers.add(HeaderNames.X_FORWARDED_SERVER, hostname);
+        }
+        applyConnectionHeader(headers);
     }
 
     private void applyConnectionHeader(HttpHeaders headers) {
