@@ -47,10 +47,10 @@ public final class Http1ServerCodec implements HttpServerUpgradeHandler.SourceCo
         pipeline.remove(ResponseEncoder.class);
     }
 
+    /** HTTP/2 by upgrade (h2c): the codec goes, as {@link #removeFrom}. */
     @Override
     public void upgradeFrom(ChannelHandlerContext ctx) {
-        ctx.pipeline().remove(decoder);
-        ctx.pipeline().remove(encoder);
+        removeFrom(ctx.pipeline());
     }
 
     private final class RequestDecoder extends HttpRequestDecoder {

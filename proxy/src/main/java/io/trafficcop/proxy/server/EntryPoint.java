@@ -16,6 +16,7 @@ import io.trafficcop.proxy.http.EntryPointContext;
 import io.trafficcop.proxy.runtime.EntryPointSettings;
 import io.trafficcop.proxy.tls.TlsDetector;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -100,8 +101,9 @@ final class EntryPoint {
         Http1ServerCodec codec = newCodec();
         HttpServerUpgradeHandler upgrade = new HttpServerUpgradeHandler(codec, http2.upgradeCodecFactory(),
                 MAX_UPGRADE_BODY);
-        ChannelHandler[] http1 = codec.handlers();
-        p.addLast(new PriorKnowledgeDetector(List.of(http1[0], http1[1], upgrade), http2.connectionHandler(false)));
+        List<ChannelHandler> http1 = new ArrayList<>(List.of(codec.handlers()));
+        http1.add(upgrade);
+        p.addLast(new PriorKnowledgeDetector(http1, http2.connectionHandler(false)));
         p.addLast(new HttpExchangeHandler(context, state, false, false));
     }
 

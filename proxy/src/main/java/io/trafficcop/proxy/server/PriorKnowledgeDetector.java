@@ -4,7 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
-import io.netty.handler.codec.http2.Http2CodecUtil;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -24,7 +24,8 @@ final class PriorKnowledgeDetector extends ByteToMessageDecoder {
         }
     };
 
-    private static final ByteBuf PREFACE = Http2CodecUtil.connectionPrefaceBuf();
+    /** RFC 9113 3.4: what a client speaking HTTP/2 sends first. */
+    private static final byte[] PREFACE = "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
 
     private final List<ChannelHandler> http1Handlers;
     private final ChannelHandler http2Handler;
@@ -47,15 +48,14 @@ final class PriorKnowledgeDetector extends ByteToMessageDecoder {
 
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
-        int preface = PREFACE.readableBytes();
-        int seen = Math.min(in.readableBytes(), preface);
+        int seen = Math.min(in.readableBytes(), PREFACE.length);
         for (int i = 0; i < seen; i++) {
-            if (in.getByte(in.readerIndex() + i) != PREFACE.getByte(PREFACE.readerIndex() + i)) {
+            if (in.getByte(in.readerIndex() + i) != PREFACE[i]) {
                 ctx.pipeline().remove(this); // HTTP/1.1: the bytes go on to the codec
                 return;
             }
         }
-        if (seen == preface) {
+        if (seen == PREFACE.length) {
             for (ChannelHandler http1 : http1Handlers) {
                 ctx.pipeline().remove(http1);
             }
