@@ -5,6 +5,7 @@ import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.util.AsciiString;
 import io.netty.util.concurrent.FastThreadLocal;
 import io.netty.util.internal.PlatformDependent;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Map;
@@ -13,8 +14,9 @@ import java.util.Map;
  * One HTTP/1.1 message head (its start line, or its header block) gathered in the event loop's own array, then copied
  * into the outgoing buffer at once. Netty's encoder writes every name and value into the buffer separately, and for its
  * adaptive allocator's buffers each {@link AsciiString} goes through a duplicated NIO buffer and a bounds-checked
- * {@code put}: 7.6 % of the event loop's time in the HTTP/1.1 benchmark (bench/RESULTS.md). Characters are written as
- * Netty writes them: their low byte, '?' for a character above 0xFF.
+ * {@code put}: 7.6 % of the event loop's time in the HTTP/1.1 benchmark (bench/RESULTS.md). A character up to 0xFF is
+ * written as its byte, so what the decoders read is written back unchanged; a text with a character above 0xFF is
+ * written as UTF-8 (Netty wrote '?' for such a character).
  */
 final class HeadBytes {
 
@@ -66,9 +68,24 @@ final class HeadBytes {
         int at = length;
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
-            b[at + i] = c > 0xFF ? (byte) '?' : (byte) c;
+            if (c > 0xFF) {
+                return utf8(text); // written over what this loop wrote: length is still at
+            }
+            b[at + i] = (byte) c;
         }
         length = at + n;
+        return this;
+    }
+
+    /**
+     * A text with a character above 0xFF never came from the wire (the decoders read a byte as a character up to
+     * 0xFF): configuration made it (a headers middleware's value, say), and Traefik writes Go's UTF-8 string as is.
+     */
+    private HeadBytes utf8(CharSequence text) {
+        byte[] encoded = text.toString().getBytes(StandardCharsets.UTF_8);
+        ensure(encoded.length);
+        System.arraycopy(encoded, 0, bytes, length, encoded.length);
+        length += encoded.length;
         return this;
     }
 
