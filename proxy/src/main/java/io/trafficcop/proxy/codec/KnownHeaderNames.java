@@ -2,6 +2,7 @@ package io.trafficcop.proxy.codec;
 
 import io.netty.util.AsciiString;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -40,20 +41,11 @@ final class KnownHeaderNames {
             return null;
         }
         for (AsciiString candidate : candidates) {
-            if (sameBytes(candidate.array(), bytes, start, length)) {
+            if (Arrays.equals(candidate.array(), 0, length, bytes, start, start + length)) {
                 return candidate;
             }
         }
         return null;
-    }
-
-    private static boolean sameBytes(byte[] name, byte[] bytes, int start, int length) {
-        for (int i = 0; i < length; i++) {
-            if (name[i] != bytes[start + i]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static AsciiString[][] byLength() {

@@ -46,6 +46,7 @@ import java.util.random.RandomGenerator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -205,20 +206,11 @@ public final class SnapshotCompiler {
         Map<String, ServersTransportSettings> transports = transports(config, disabled);
         ServersTransportSettings defaultTransport = defaultTransport();
         // each transport's TLS settings are checked once, not once per service using it (10,000 services share one)
-        Map<String, ServersTransportSettings> checked = new java.util.concurrent.ConcurrentHashMap<>();
-        return new ServiceContext(name -> {
-            String key = name == null ? "default@internal" : name;
-            ServersTransportSettings known = checked.get(key);
-            if (known != null) {
-                return known;
-            }
-            ServersTransportSettings transport = checkedTls(key.equals("default@internal") ? defaultTransport
-                    : transports.get(key));
-            if (transport != null) {
-                checked.put(key, transport);
-            }
-            return transport;
-        }, registries.healthChecks(), registries.serviceMetrics(), RandomGenerator.getDefault());
+        // (an unknown transport, null, is not remembered: computeIfAbsent keeps no null)
+        Map<String, ServersTransportSettings> checked = new ConcurrentHashMap<>();
+        return new ServiceContext(name -> checked.computeIfAbsent(name == null ? "default@internal" : name,
+                key -> checkedTls(key.equals("default@internal") ? defaultTransport : transports.get(key))),
+                registries.healthChecks(), registries.serviceMetrics(), RandomGenerator.getDefault());
     }
 
     private HttpHandler serviceHandler(HttpServiceBuilder services, String name) throws CompileException {
